@@ -1,0 +1,106 @@
+package io.jangteo.axon.storage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Takes an exclusive lock on the data directory before anything opens a file in it. A second process on the same
+ * directory would otherwise meet H2's and the read store's own locks deep inside start-up, with a far less helpful
+ * message. Registered in {@code spring.factories} so it runs as soon as the environment is known.
+ */
+public class DataDirectoryLock implements ApplicationListener<ApplicationEvent>, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(DataDirectoryLock.class);
+    static final String LOCK_FILE = "jangteo.lock";
+
+    private FileChannel channel;
+    private FileLock lock;
+
+    @Override
+    public void onApplicationEvent(ApplicationEvent event) {
+        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+            ConfigurableEnvironment environment = prepared.getEnvironment();
+            if (RuntimeMode.of(environment) == RuntimeMode.EMBEDDED) {
+                acquire(Path.of(environment.getProperty("jangteo.data-dir", "data")).toAbsolutePath().normalize());
+            }
+        } else if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+            release();
+        }
+    }
+
+    synchronized void acquire(Path dataDir) {
+        if (lock != null) {
+            return;
+        }
+        Path lockFile = dataDir.resolve(LOCK_FILE);
+        try {
+            Files.createDirectories(dataDir);
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // held by this very JVM, through another application context
+            }
+            if (lock == null) {
+                String holder = readHolder(lockFile);
+                channel.close();
+                channel = null;
+                throw new DataDirectoryInUseException(dataDir, holder);
+            }
+            channel.truncate(0);
+            channel.write(java.nio.ByteBuffer.wrap(
+                    (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.force(false);
+            log.info("Embedded mode: data directory {}", dataDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot lock data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    synchronized void release() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            log.warn("Could not release the data directory lock: {}", e.getMessage());
+        } finally {
+            lock = null;
+            channel = null;
+        }
+    }
+
+    private static String readHolder(Path lockFile) {
+        try {
+            return Files.readString(lockFile, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        // after Spring Boot's logging listener, so our message goes through the configured logging
+        return Ordered.HIGHEST_PRECEDENCE + 30;
+    }
+}

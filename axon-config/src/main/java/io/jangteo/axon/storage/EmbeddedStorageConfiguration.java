@@ -1,0 +1,86 @@
+package io.jangteo.axon.storage;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.jangteo.axon.JangteoProperties;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+import javax.sql.DataSource;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Embedded mode: events in an H2 file database, read models in an in-process MongoDB wire-protocol server with its
+ * persistent H2 backend, both under the data directory. No external process.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("!" + RuntimeMode.SCALE_OUT_PROFILE)
+class EmbeddedStorageConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(JangteoProperties properties) {
+        Path file = properties.dataDir().toAbsolutePath().resolve("events").resolve("events");
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("event-store");
+        // WRITE_DELAY=0: a committed append reaches the file before the command is acknowledged, so a SIGKILL right
+        // after a mutation loses nothing. DB_CLOSE_ON_EXIT=FALSE: Spring closes the pool, not H2's shutdown hook.
+        config.setJdbcUrl("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(16);
+        return new HikariDataSource(config);
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(DataSource dataSource,
+                                          TransactionManager transactionManager,
+                                          Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
+        ConnectionProvider connections = new SpringDataSourceConnectionProvider(dataSource);
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactionManager)
+                .persistenceExceptionResolver(new DuplicateKeyResolver())
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .batchSize(500)
+                .build();
+        engine.createSchema(new H2EventTableFactory());
+        return engine;
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    MongoServer embeddedMongoServer(JangteoProperties properties) {
+        Path file = properties.dataDir().toAbsolutePath().resolve("readmodels.mv");
+        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        return server;
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(MongoServer embeddedMongoServer) {
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(
+                        "mongodb://" + address.getHostString() + ":" + address.getPort()))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .applyToConnectionPoolSettings(pool -> pool.maxSize(64))
+                .build());
+    }
+}

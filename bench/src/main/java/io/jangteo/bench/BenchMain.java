@@ -1,0 +1,193 @@
+package io.jangteo.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Starts the built application jar, drives it over HTTP like a client would and writes RESULTS.md.
+ * A measurement, never a pass/fail test: targets are reported as met or not met.
+ */
+public final class BenchMain {
+
+    static final String USAGE = """
+            Usage: bench/run [options]
+              --jar PATH              application jar (default graphql-api/target/jangteo.jar)
+              --out PATH              results file (default bench/RESULTS.md)
+              --duration-seconds N    measured period per scenario (default 20)
+              --warmup-seconds N      unrecorded warm-up per scenario (default 5)
+              --jvm-opts "OPTS"       extra JVM options for the application, space-separated (default none)
+              --check-options         only validate the options (bench/run does so before building the app)
+              --help                  print this help
+            """;
+
+    static final String CREATE = "createProduct";
+    static final String LIST = "products(first: 20)";
+    private static final int MAX_CONCURRENCY = 32;
+
+    record Options(Path jar, Path out, Duration duration, Duration warmup, List<String> jvmOpts) {
+
+        /** Returns null when help was asked for. */
+        static Options parse(String... args) {
+            Path jar = Path.of("graphql-api/target/jangteo.jar");
+            Path out = Path.of("bench/RESULTS.md");
+            int duration = 20;
+            int warmup = 5;
+            List<String> jvmOpts = List.of();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.equals("--help") || arg.equals("-h")) {
+                    return null;
+                }
+                String value;
+                int eq = arg.indexOf('=');
+                if (arg.startsWith("--") && eq > 0) {
+                    value = arg.substring(eq + 1);
+                    arg = arg.substring(0, eq);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw new IllegalArgumentException("missing value for " + arg);
+                }
+                switch (arg) {
+                    case "--jar" -> jar = Path.of(value);
+                    case "--out" -> out = Path.of(value);
+                    case "--duration-seconds" -> duration = seconds(arg, value, 1);
+                    case "--warmup-seconds" -> warmup = seconds(arg, value, 0);
+                    case "--jvm-opts" -> jvmOpts = Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+                    default -> throw new IllegalArgumentException("unknown option " + arg);
+                }
+            }
+            return new Options(jar, out, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), jvmOpts);
+        }
+
+        private static int seconds(String option, String value, int min) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= min) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new IllegalArgumentException(option + " needs a whole number of seconds >= " + min + ", got '" + value + "'");
+        }
+    }
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        boolean checkOnly = arguments.remove("--check-options");
+        Options options;
+        try {
+            options = Options.parse(arguments.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options == null) {
+            System.out.print(USAGE);
+            return;
+        }
+        if (checkOnly) {
+            return;
+        }
+        try {
+            run(options);
+        } catch (Exception e) {
+            System.err.println("bench failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(Options options) throws Exception {
+        if (!Files.isRegularFile(options.jar())) {
+            throw new IOException("application jar not found: " + options.jar()
+                    + " (build it with ./mvnw -q -B install -DskipTests)");
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path work = Files.createTempDirectory("jangteo-bench-");
+        // daemon threads: a hung request must not keep the bench JVM alive after main returns
+        ExecutorService pool = Executors.newFixedThreadPool(MAX_CONCURRENCY, r -> {
+            Thread t = new Thread(r, "bench-http");
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .executor(pool)
+                .build();
+        try (AppProcess app = AppProcess.start(java, options.jvmOpts(), options.jar(), work)) {
+            System.out.println("application log: " + app.log());
+            double healthySeconds = app.awaitHealthy(http, Duration.ofSeconds(120));
+            System.out.printf("healthy after %.2f s%n", healthySeconds);
+            Thread.sleep(5_000);
+            double rssMib = app.rssMib();
+            System.out.printf("idle RSS %.1f MiB%n", rssMib);
+
+            GraphQl gql = new GraphQl(http, app.graphqlUri());
+            String token = gql.devLogin();
+            AtomicLong sequence = new AtomicLong();
+            Load.Call create = () -> gql.call(GraphQl.createBody("Bench product " + sequence.incrementAndGet()), token);
+            String listBody = GraphQl.listBody();
+            Load.Call list = () -> gql.call(listBody, token);
+
+            List<ScenarioResult> results = new ArrayList<>();
+            for (int concurrency : new int[] {1, 16}) {
+                results.add(scenario(CREATE, concurrency, options, create, app));
+            }
+            long created = results.stream().mapToLong(ScenarioResult::okIncludingWarmup).sum();
+            // the query side is eventually consistent: give the projection a moment to catch up
+            long inStore = gql.awaitProductCount(token, created, Duration.ofSeconds(15));
+            System.out.printf("products in store: %d (bench created %d)%n", inStore, created);
+            results.add(scenario(LIST, 32, options, list, app));
+
+            Report.Run run = new Report.Run(Instant.now().truncatedTo(ChronoUnit.SECONDS), gitCommit(),
+                    Report.Machine.probe(java), app.jvmOpts(), options.warmup(), options.duration(),
+                    healthySeconds, rssMib, inStore, created, results);
+            String previous = Files.exists(options.out()) ? Files.readString(options.out()) : null;
+            Files.writeString(options.out(), Report.merge(Report.latest(run), previous));
+            System.out.println();
+            System.out.println(Report.table(results));
+            System.out.println();
+            System.out.println(Report.targets(run));
+            System.out.println("written to " + options.out());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ScenarioResult scenario(String name, int concurrency, Options options, Load.Call call,
+            AppProcess app) throws IOException, InterruptedException {
+        System.out.printf("%s at concurrency %d: %d s warm-up, %d s measured%n", name, concurrency,
+                options.warmup().toSeconds(), options.duration().toSeconds());
+        ScenarioResult result = Load.run(name, concurrency, options.warmup(), options.duration(), call);
+        app.ensureAlive();
+        System.out.println("  " + Report.row(result));
+        return result;
+    }
+
+    private static String gitCommit() {
+        String sha = Shell.output("git", "rev-parse", "--short", "HEAD");
+        if (sha == null || sha.isBlank()) {
+            return "unknown (no commit)";
+        }
+        String status = Shell.output("git", "status", "--porcelain");
+        return status != null && !status.isBlank() ? sha + "-dirty" : sha;
+    }
+}

@@ -1,0 +1,129 @@
+package io.jangteo.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The few GraphQL operations the benchmark sends, and what counts as an error in their answers. */
+final class GraphQl {
+
+    static final String LOGIN = "mutation Login($input: DevLoginInput!) { devLogin(input: $input) "
+            + "{ token expiresAt errors { code field message } } }";
+    static final String CREATE = "mutation Create($input: CreateProductInput!) { createProduct(input: $input) "
+            + "{ product { id name version } errors { code field message } } }";
+    static final String LIST = "query List { products(first: 20) { totalCount edges { cursor node "
+            + "{ id name price { amount currency } } } pageInfo { hasNextPage endCursor } } }";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final URI uri;
+
+    GraphQl(HttpClient http, URI uri) {
+        this.http = http;
+        this.uri = uri;
+    }
+
+    static String createBody(String name) {
+        ObjectNode input = JSON.createObjectNode().put("name", name);
+        input.putObject("price").put("amount", 12000).put("currency", "KRW");
+        return body(CREATE, input);
+    }
+
+    static String listBody() {
+        return body(LIST, null);
+    }
+
+    private static String body(String query, ObjectNode input) {
+        ObjectNode body = JSON.createObjectNode().put("query", query);
+        if (input != null) {
+            body.putObject("variables").set("input", input);
+        }
+        return body.toString();
+    }
+
+    /**
+     * Null when the answer is a success, else a description to report. Besides HTTP status and top-level
+     * GraphQL errors, a mutation payload's user errors count: a rejected create is not a create.
+     */
+    static String errorOf(int status, String body) {
+        if (status != 200) {
+            return "HTTP " + status + ": " + body;
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return "not JSON: " + body;
+        }
+        if (!root.path("errors").isEmpty()) {
+            return body;
+        }
+        if (!root.path("data").isObject()) {
+            return "no data: " + body;
+        }
+        for (JsonNode payload : root.path("data")) {
+            if (!payload.path("errors").isEmpty()) {
+                return body;
+            }
+        }
+        return null;
+    }
+
+    /** Sends one request; null on success, else the error (see {@link #errorOf}). */
+    String call(String body, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = post(body, token);
+        return errorOf(response.statusCode(), response.body());
+    }
+
+    String devLogin() throws IOException, InterruptedException {
+        ObjectNode input = JSON.createObjectNode()
+                .put("role", "SELLER").put("subject", "bench-user").put("sellerId", "bench-seller");
+        HttpResponse<String> response = post(body(LOGIN, input), null);
+        String error = errorOf(response.statusCode(), response.body());
+        if (error != null) {
+            throw new IOException("devLogin failed: " + error);
+        }
+        String token = JSON.readTree(response.body()).path("data").path("devLogin").path("token").asText("");
+        if (token.isBlank()) {
+            throw new IOException("devLogin returned no token: " + response.body());
+        }
+        return token;
+    }
+
+    /** totalCount of products once it reaches {@code expected}, or whatever it is when {@code limit} runs out. */
+    long awaitProductCount(String token, long expected, Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            HttpResponse<String> response = post(listBody(), token);
+            String error = errorOf(response.statusCode(), response.body());
+            if (error != null) {
+                throw new IOException("products query failed: " + error);
+            }
+            long count = JSON.readTree(response.body()).path("data").path("products").path("totalCount").asLong();
+            if (count >= expected || System.nanoTime() > deadline) {
+                return count;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private HttpResponse<String> post(String body, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/graphql-response+json, application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

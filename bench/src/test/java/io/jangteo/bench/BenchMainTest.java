@@ -1,0 +1,34 @@
+package io.jangteo.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchMainTest {
+
+    @Test
+    void defaultsAndBothOptionForms() {
+        BenchMain.Options defaults = BenchMain.Options.parse();
+        assertThat(defaults).isEqualTo(new BenchMain.Options(Path.of("graphql-api/target/jangteo.jar"),
+                Path.of("bench/RESULTS.md"), Duration.ofSeconds(20), Duration.ofSeconds(5), List.of()));
+
+        BenchMain.Options o = BenchMain.Options.parse("--duration-seconds", "3", "--warmup-seconds=0",
+                "--jvm-opts", " -Xmx256m  -XX:+UseSerialGC ", "--out=/tmp/r.md");
+        assertThat(o.duration()).hasSeconds(3);
+        assertThat(o.warmup()).isZero();
+        assertThat(o.jvmOpts()).containsExactly("-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(o.out()).isEqualTo(Path.of("/tmp/r.md"));
+    }
+
+    @Test
+    void helpAndBadInput() {
+        assertThat(BenchMain.Options.parse("--warmup-seconds", "1", "--help")).isNull();
+        assertThatThrownBy(() -> BenchMain.Options.parse("--bogus", "1")).hasMessageContaining("unknown option --bogus");
+        assertThatThrownBy(() -> BenchMain.Options.parse("--duration-seconds", "0")).hasMessageContaining(">= 1");
+        assertThatThrownBy(() -> BenchMain.Options.parse("--jar")).hasMessageContaining("missing value");
+    }
+}

@@ -1,0 +1,34 @@
+package io.jangteo.command.catalog;
+
+import io.jangteo.command.shared.DomainRuleViolation;
+import io.jangteo.messages.catalog.SellerId;
+import io.jangteo.messages.shared.ActorRole;
+import io.jangteo.messages.shared.ErrorCode;
+
+import java.util.List;
+
+/**
+ * Only the owning seller or an admin may manage a product. Checked in the aggregate, not only in the API, because
+ * the aggregate is the one place every path to a product goes through.
+ */
+final class ProductAccessPolicy {
+
+    private ProductAccessPolicy() {
+    }
+
+    static void assertMayManage(SellerId owner, String actorRole, String actorSellerId) {
+        if (ActorRole.ADMIN.name().equals(actorRole)) {
+            return;
+        }
+        if (ActorRole.SELLER.name().equals(actorRole) && owner.value().equals(actorSellerId)) {
+            return;
+        }
+        throw new NotProductOwner();
+    }
+
+    static final class NotProductOwner extends DomainRuleViolation {
+        NotProductOwner() {
+            super(ErrorCode.FORBIDDEN, List.of(), "Only the owning seller or an admin may manage this product");
+        }
+    }
+}

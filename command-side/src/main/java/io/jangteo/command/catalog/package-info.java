@@ -1,0 +1,2 @@
+/** The catalog's aggregates and the rules they enforce. */
+package io.jangteo.command.catalog;

@@ -1,0 +1,2 @@
+/** What every aggregate shares: how a refused command is reported. */
+package io.jangteo.command.shared;

@@ -1,0 +1,2 @@
+/** GraphQL for the catalog. */
+package io.jangteo.graphql.catalog;

@@ -1,0 +1,2 @@
+/** The Spring Boot application serving the GraphQL API. */
+package io.jangteo.graphql;

@@ -1,0 +1,75 @@
+package io.jangteo.graphql.security;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.jangteo.axon.JangteoProperties;
+import io.jangteo.graphql.ApiProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import javax.crypto.SecretKey;
+import java.time.Clock;
+
+/**
+ * Stateless bearer tokens. The HTTP layer only authenticates; what each caller may do is decided per field and, for
+ * changes, again by the aggregate, so anonymous callers still reach public queries. No cookies, hence no CSRF tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/graphql", "/graphql/**", "/graphiql", "/graphiql/**").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(roles())))
+                .build();
+    }
+
+    @Bean
+    SecretKey tokenSigningKey(ApiProperties api, JangteoProperties jangteo, Environment environment) {
+        return JwtKeys.load(api, jangteo, environment);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey tokenSigningKey) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey)
+                .macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(), new JwtIssuerValidator(TokenIssuer.ISSUER)));
+        return decoder;
+    }
+
+    @Bean
+    TokenIssuer tokenIssuer(SecretKey tokenSigningKey, ApiProperties api) {
+        return new TokenIssuer(new NimbusJwtEncoder(new ImmutableSecret<>(tokenSigningKey)),
+                api.security().tokenTtl(), Clock.systemUTC());
+    }
+
+    private static JwtAuthenticationConverter roles() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(TokenIssuer.ROLE_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+}

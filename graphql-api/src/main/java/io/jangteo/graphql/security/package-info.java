@@ -1,0 +1,2 @@
+/** Authentication: bearer tokens, the calling actor, the development login. */
+package io.jangteo.graphql.security;

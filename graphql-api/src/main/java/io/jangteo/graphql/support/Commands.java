@@ -1,0 +1,68 @@
+package io.jangteo.graphql.support;
+
+import io.jangteo.axon.audit.AuditMetaData;
+import io.jangteo.graphql.ApiProperties;
+import io.jangteo.graphql.security.Actor;
+import io.jangteo.graphql.web.RequestContext;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+
+/**
+ * Sends commands with the caller's audit metadata and gives mutations read-your-writes: it subscribes to the view
+ * <em>before</em> sending, so no update can slip between the command and the wait, then answers with the first view
+ * whose version has reached the command's. If the read model lags past the consistency timeout, it answers with the
+ * freshest view it has rather than failing a change that did happen.
+ */
+@Component
+public class Commands {
+
+    private final CommandGateway commandGateway;
+    private final QueryGateway queryGateway;
+    private final Duration consistencyTimeout;
+
+    Commands(CommandGateway commandGateway, QueryGateway queryGateway, ApiProperties properties) {
+        this.commandGateway = commandGateway;
+        this.queryGateway = queryGateway;
+        this.consistencyTimeout = properties.graphql().consistencyTimeout();
+    }
+
+    public static CommandMessage<?> message(Object command, Actor actor, RequestContext request) {
+        AuditMetaData audit = new AuditMetaData(actor.id(), actor.role(), actor.sellerId(),
+                request.clientIp(), request.userAgent(), request.requestId());
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData());
+    }
+
+    /**
+     * @param versionOf the version a view shows; a command handler's result is the version it produced (a creating
+     *                  handler answers the new aggregate's id instead, and its version is 0)
+     */
+    public <V> Mono<Optional<V>> sendAndAwait(Object command, Actor actor, RequestContext request,
+                                              Object viewQuery, Class<V> viewType, ToLongFunction<V> versionOf) {
+        SubscriptionQueryResult<Optional<V>, V> subscription = queryGateway.subscriptionQuery(
+                viewQuery, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
+        return Mono.fromFuture(() -> commandGateway.send(message(command, actor, request)))
+                .map(result -> result instanceof Number version ? version.longValue() : 0L)
+                .flatMap(version -> Flux.concat(subscription.initialResult().flatMap(Mono::justOrEmpty),
+                                subscription.updates())
+                        .filter(view -> versionOf.applyAsLong(view) >= version)
+                        .next()
+                        .map(Optional::of)
+                        .timeout(consistencyTimeout, Mono.defer(() -> latest(viewQuery, viewType))))
+                .doFinally(signal -> subscription.close());
+    }
+
+    private <V> Mono<Optional<V>> latest(Object viewQuery, Class<V> viewType) {
+        return Mono.fromFuture(() -> queryGateway.query(viewQuery, ResponseTypes.optionalInstanceOf(viewType)));
+    }
+}

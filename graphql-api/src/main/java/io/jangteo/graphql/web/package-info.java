@@ -1,0 +1,2 @@
+/** HTTP concerns in front of GraphQL: request ids, client addresses, body limits. */
+package io.jangteo.graphql.web;

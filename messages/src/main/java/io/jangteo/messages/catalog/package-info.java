@@ -1,0 +1,2 @@
+/** The catalog's messages: products of seller shops. */
+package io.jangteo.messages.catalog;

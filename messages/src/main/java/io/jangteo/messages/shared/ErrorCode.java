@@ -1,0 +1,13 @@
+package io.jangteo.messages.shared;
+
+/** Codes of business rule failures, shared by the command side (which raises them) and the API (which shows them). */
+public enum ErrorCode {
+    /** The input breaks a rule of shape or range (empty name, negative price...). */
+    INVALID_INPUT,
+    /** The addressed aggregate does not exist. */
+    NOT_FOUND,
+    /** The actor may not do this to this aggregate. */
+    FORBIDDEN,
+    /** Someone else changed the aggregate at the same time; retry with fresh state. */
+    CONFLICT
+}

@@ -1,0 +1,55 @@
+package io.jangteo.query.catalog;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.jangteo.messages.catalog.ProductCreated;
+import io.jangteo.messages.catalog.ProductView;
+import io.jangteo.messages.shared.Money;
+import org.bson.Document;
+
+import java.time.Instant;
+
+/**
+ * The shape of a catalog document in the {@code products} collection. Times are stored as epoch milliseconds and
+ * money as minor units plus currency, so the document needs no codec beyond the driver's defaults.
+ */
+final class ProductDocument {
+
+    static final String COLLECTION = "products";
+    static final String SELLER_ID = "sellerId";
+    static final String NAME = "name";
+    static final String PRICE_AMOUNT = "priceAmount";
+    static final String PRICE_CURRENCY = "priceCurrency";
+    static final String VERSION = "version";
+    static final String CREATED_AT = "createdAt";
+    static final String UPDATED_AT = "updatedAt";
+
+    private ProductDocument() {
+    }
+
+    static MongoCollection<Document> collection(MongoDatabase database) {
+        return database.getCollection(COLLECTION);
+    }
+
+    static Document created(ProductCreated event, long version, Instant occurredAt) {
+        return new Document()
+                .append(SELLER_ID, event.sellerId().value())
+                .append(NAME, event.name())
+                .append(PRICE_AMOUNT, event.price().amount())
+                .append(PRICE_CURRENCY, event.price().currency())
+                .append(VERSION, version)
+                .append(CREATED_AT, occurredAt.toEpochMilli())
+                .append(UPDATED_AT, occurredAt.toEpochMilli());
+    }
+
+    static ProductView toView(Document document) {
+        return new ProductView(
+                document.getString("_id"),
+                document.getString(SELLER_ID),
+                document.getString(NAME),
+                new Money(((Number) document.get(PRICE_AMOUNT)).longValue(), document.getString(PRICE_CURRENCY)),
+                ((Number) document.get(VERSION)).longValue(),
+                Instant.ofEpochMilli(((Number) document.get(CREATED_AT)).longValue()),
+                Instant.ofEpochMilli(((Number) document.get(UPDATED_AT)).longValue()));
+    }
+}
