@@ -79,20 +79,24 @@ final class AppProcess implements AutoCloseable {
                 .GET()
                 .build();
         long deadline = startNanos + limit.toNanos();
+        String lastAnswer = "none";
         while (System.nanoTime() < deadline) {
             ensureAlive();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                lastAnswer = "HTTP " + response.statusCode() + " " + response.body();
                 if (response.statusCode() == 200
                         && "UP".equals(JSON.readTree(response.body()).path("status").asText())) {
                     return (System.nanoTime() - startNanos) / 1e9;
                 }
             } catch (IOException e) {
                 // refused, timed out or not JSON yet: the application is still starting
+                lastAnswer = e.toString();
             }
             Thread.sleep(50);
         }
-        throw new IOException("application not healthy within " + limit.toSeconds() + " s; see " + log);
+        throw new IOException("application not healthy within " + limit.toSeconds() + " s (last answer: "
+                + lastAnswer + "); see " + log);
     }
 
     void ensureAlive() throws IOException {

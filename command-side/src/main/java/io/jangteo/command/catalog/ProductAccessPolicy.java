@@ -8,7 +8,7 @@ import io.jangteo.messages.shared.ErrorCode;
 import java.util.List;
 
 /**
- * Only the owning seller or an admin may manage a product. Checked in the aggregate, not only in the API, because
+ * Only the owning seller, an admin, or a named system actor (a saga or scheduler acting by rule) may manage a product. Checked in the aggregate, not only in the API, because
  * the aggregate is the one place every path to a product goes through.
  */
 final class ProductAccessPolicy {
@@ -17,7 +17,7 @@ final class ProductAccessPolicy {
     }
 
     static void assertMayManage(SellerId owner, String actorRole, String actorSellerId) {
-        if (ActorRole.ADMIN.name().equals(actorRole)) {
+        if (ActorRole.ADMIN.name().equals(actorRole) || ActorRole.SYSTEM.name().equals(actorRole)) {
             return;
         }
         if (ActorRole.SELLER.name().equals(actorRole) && owner.value().equals(actorSellerId)) {
