@@ -1,0 +1,166 @@
+package io.jangteo.graphql;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged application as an operator runs it: {@code java -jar}, killed without warning, started twice on one
+ * data directory, started in scale-out mode with no Axon Server.
+ */
+class ProcessLifecycleIT {
+
+    private static final Path JAR = Path.of("target", "jangteo.jar");
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Process> started = new ArrayList<>();
+
+    @TempDir
+    Path work;
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (Process process : started) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anAcknowledgedMutationSurvivesSigkill() throws Exception {
+        Path dataDir = work.resolve("data");
+        int port = freePort();
+        Process first = start(dataDir, port, work.resolve("first.log"));
+        awaitHealthy(port, first);
+        String token = login(port);
+        String created = graphql(port, token, "mutation { createProduct(input: {name: \\\"Before kill\\\", "
+                + "price: {amount: 9900, currency: \\\"KRW\\\"}}) { product { id } errors { code } } }");
+        String id = field(created, "id");
+        String renamed = graphql(port, token, "mutation { renameProduct(input: {productId: \\\"" + id
+                + "\\\", name: \\\"Survives SIGKILL\\\"}) { product { name version } errors { code } } }");
+        assertThat(renamed).contains("\"name\":\"Survives SIGKILL\"");
+
+        first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush on close
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        Process second = start(dataDir, port, work.resolve("second.log"));
+        awaitHealthy(port, second);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(graphql(port, null, "{ product(id: \\\"" + id + "\\\") { name version } }"))
+                        .contains("\"name\":\"Survives SIGKILL\"").contains("\"version\":1"));
+        assertThat(graphql(port, token, "{ products(last: 5) { edges { node { id } } } }")).contains(id);
+    }
+
+    @Test
+    void aSecondProcessOnTheSameDataDirectoryRefusesToStartWithAClearMessage() throws Exception {
+        Path dataDir = work.resolve("data");
+        int port = freePort();
+        Process first = start(dataDir, port, work.resolve("first.log"));
+        awaitHealthy(port, first);
+
+        Path secondLog = work.resolve("second.log");
+        Process second = start(dataDir, freePort(), secondLog);
+
+        assertThat(second.waitFor(90, TimeUnit.SECONDS)).as("second process exits").isTrue();
+        assertThat(second.exitValue()).isNotZero();
+        assertThat(Files.readString(secondLog))
+                .contains("is already in use by another Jangteo process (pid " + first.pid() + ")")
+                .contains("--jangteo.data-dir");
+        assertThat(graphql(port, null, "{ ping }")).contains("\"ping\":true");
+    }
+
+    @Test
+    void scaleOutModeWithoutAxonServerFailsFastNamingWhatItTriedToReach() throws Exception {
+        int closedPort = freePort();
+        Path log = work.resolve("scale-out.log");
+        Process process = start(work.resolve("unused"), freePort(), log,
+                "--spring.profiles.active=scale-out",
+                "--axon.axonserver.servers=127.0.0.1:" + closedPort,
+                "--jangteo.scale-out.connect-timeout=1s");
+
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("process exits").isTrue();
+        assertThat(process.exitValue()).isNotZero();
+        String output = Files.readString(log);
+        assertThat(output.lines().filter(line -> line.contains(" ERROR ")
+                && line.contains("Axon Server is not reachable at 127.0.0.1:" + closedPort)))
+                .hasSize(1);
+        assertThat(output).doesNotContain("\tat org.axonframework");
+    }
+
+    private Process start(Path dataDir, int port, Path log, String... extra) throws IOException {
+        assertThat(JAR).as("the packaged application (mvn package builds it)").exists();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-jar", JAR.toString(),
+                "--server.port=" + port,
+                "--jangteo.data-dir=" + dataDir));
+        command.addAll(List.of(extra));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        started.add(process);
+        return process;
+    }
+
+    private void awaitHealthy(int port, Process process) {
+        Instant deadline = Instant.now().plusSeconds(120);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            assertThat(process.isAlive()).as("process alive before " + deadline).isTrue();
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    private String login(int port) throws Exception {
+        String answer = graphql(port, null,
+                "mutation { devLogin(input: {role: SELLER, sellerId: \\\"kill-test\\\"}) { token } }");
+        return field(answer, "token");
+    }
+
+    private String graphql(int port, String token, String query) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertThat(matcher.find()).as(name + " in " + json).isTrue();
+        return matcher.group(1);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
