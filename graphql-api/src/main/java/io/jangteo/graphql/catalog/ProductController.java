@@ -33,14 +33,17 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The catalog's queries, mutations and subscriptions. */
 @Controller
 class ProductController {
 
     private static final String CURSOR_KIND = "product";
+    private static final Pattern CURSOR_KEY = Pattern.compile("[0-9]{1,18}");
     private static final int DEFAULT_PAGE = 20;
 
     private final Commands commands;
@@ -143,16 +146,17 @@ class ProductController {
             throw new ApiException(ApiException.Code.BAD_USER_INPUT,
                     "Page size must be between 0 and " + FindProductsQuery.MAX_PAGE_SIZE);
         }
-        if (last != null || before != null && first == null) {
-            return FindProductsQuery.backward(size, Cursors.decode(CURSOR_KIND, before, "before"));
+        if (last != null || before != null) {
+            return FindProductsQuery.backward(size, Cursors.decode(CURSOR_KIND, before, "before", CURSOR_KEY));
         }
-        return FindProductsQuery.forward(size, Cursors.decode(CURSOR_KIND, after, "after"));
+        return FindProductsQuery.forward(size, Cursors.decode(CURSOR_KIND, after, "after", CURSOR_KEY));
     }
 
     private static ProductConnection connection(ProductPage page) {
-        List<ProductEdge> edges = page.items().stream()
-                .map(view -> new ProductEdge(Cursors.encode(CURSOR_KIND, view.id()), view))
-                .toList();
+        List<ProductEdge> edges = new ArrayList<>(page.items().size());
+        for (int i = 0; i < page.items().size(); i++) {
+            edges.add(new ProductEdge(Cursors.encode(CURSOR_KIND, page.cursors().get(i)), page.items().get(i)));
+        }
         PageInfo pageInfo = new PageInfo(page.hasNextPage(), page.hasPreviousPage(),
                 edges.isEmpty() ? null : edges.get(0).cursor(),
                 edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());

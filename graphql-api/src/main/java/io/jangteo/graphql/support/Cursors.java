@@ -4,6 +4,7 @@ import io.jangteo.graphql.security.ApiException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /** Opaque Relay cursors: clients must not build them, so they are encoded, and refused when they were tampered with. */
 public final class Cursors {
@@ -16,13 +17,14 @@ public final class Cursors {
                 .encodeToString((kind + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 
-    public static String decode(String kind, String cursor, String argument) {
+    /** @param keyShape what a key of this kind looks like; anything else was not issued by us */
+    public static String decode(String kind, String cursor, String argument, Pattern keyShape) {
         if (cursor == null) {
             return null;
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (decoded.startsWith(kind + ":") && decoded.length() > kind.length() + 1) {
+            if (decoded.startsWith(kind + ":") && keyShape.matcher(decoded.substring(kind.length() + 1)).matches()) {
                 return decoded.substring(kind.length() + 1);
             }
         } catch (IllegalArgumentException ignored) {

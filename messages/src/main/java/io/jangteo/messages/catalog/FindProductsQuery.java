@@ -1,10 +1,11 @@
 package io.jangteo.messages.catalog;
 
 /**
- * One page of the catalog in creation order. Either forward ({@code first} after {@code afterId}) or backward
- * ({@code last} before {@code beforeId}); the cursors are product ids.
+ * One page of the catalog in the order products entered it. Either forward ({@code first} after the cursor
+ * {@code after}) or backward ({@code last} before the cursor {@code before}). Cursors are the keys a previous
+ * {@link ProductPage} handed out; their format is the query side's business.
  */
-public record FindProductsQuery(int first, String afterId, int last, String beforeId) {
+public record FindProductsQuery(int first, String after, int last, String before) {
 
     public static final int MAX_PAGE_SIZE = 100;
 
@@ -17,15 +18,15 @@ public record FindProductsQuery(int first, String afterId, int last, String befo
         }
     }
 
-    public static FindProductsQuery forward(int first, String afterId) {
-        return new FindProductsQuery(first, afterId, 0, null);
+    public static FindProductsQuery forward(int first, String after) {
+        return new FindProductsQuery(first, after, 0, null);
     }
 
-    public static FindProductsQuery backward(int last, String beforeId) {
-        return new FindProductsQuery(0, null, last, beforeId);
+    public static FindProductsQuery backward(int last, String before) {
+        return new FindProductsQuery(0, null, last, before);
     }
 
     public boolean isBackward() {
-        return last > 0;
+        return last > 0 || (before != null && first == 0);
     }
 }

@@ -6,7 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.jangteo.messages.catalog.FindProductQuery;
 import io.jangteo.messages.catalog.ProductCreated;
@@ -28,36 +28,43 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 
 /**
- * The storefront catalog read model. Every write is conditional on the document's version being older than the
- * event, so a replay or a redelivered batch gives the same read model and never moves a product back in time.
+ * The storefront catalog read model. Every change is conditional on the document's version being older than the
+ * event, and a creation happens once, so a replay or a redelivered batch gives the same read model and never moves a
+ * product back in time.
  */
 @Component
 @ProcessingGroup(ProductCatalogProjection.PROCESSING_GROUP)
 class ProductCatalogProjection {
 
     static final String PROCESSING_GROUP = "product-catalog";
+    static final String LAST = "last";
 
     private final MongoCollection<Document> products;
+    private final MongoCollection<Document> counters;
     private final QueryUpdateEmitter updateEmitter;
 
     ProductCatalogProjection(MongoDatabase database, QueryUpdateEmitter updateEmitter) {
         this.products = ProductDocument.collection(database);
+        this.counters = ProductDocument.counters(database);
         this.updateEmitter = updateEmitter;
     }
 
     @EventHandler
     void on(ProductCreated event, @SequenceNumber long version, @Timestamp Instant occurredAt) {
-        Document created = ProductDocument.created(event, version, occurredAt);
+        String id = event.productId().value();
+        if (products.find(eq("_id", id)).projection(Projections.include("_id")).first() != null) {
+            return; // applied before: a creation happens once, and its position must not change
+        }
+        Document created = ProductDocument.created(event, version, nextPosition(), occurredAt).append("_id", id);
         try {
-            products.updateOne(and(eq("_id", event.productId().value()), lt(ProductDocument.VERSION, version)),
-                    new Document("$set", created), new UpdateOptions().upsert(true));
+            products.insertOne(created);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            return; // a newer or equal version is stored already: this event was applied before
+            return; // another delivery of the same event won the race; the position taken here stays a gap
         }
-        emit(ProductDocument.toView(created.append("_id", event.productId().value())));
+        emit(ProductDocument.toView(created));
     }
 
     @EventHandler
@@ -77,6 +84,13 @@ class ProductCatalogProjection {
     @ResetHandler
     void reset() {
         products.deleteMany(new Document());
+        counters.deleteOne(eq("_id", ProductDocument.POSITION_COUNTER));
+    }
+
+    private long nextPosition() {
+        Document counter = counters.findOneAndUpdate(eq("_id", ProductDocument.POSITION_COUNTER),
+                Updates.inc(LAST, 1L), new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return ((Number) counter.get(LAST)).longValue();
     }
 
     private void emit(ProductView view) {
