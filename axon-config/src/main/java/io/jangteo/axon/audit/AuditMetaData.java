@@ -34,7 +34,11 @@ public record AuditMetaData(String actorId, ActorRole actorRole, String actorSel
                 "sys-" + UUID.randomUUID());
     }
 
-    /** The metadata of a command dispatched by this actor; the request id also roots the correlation chain. */
+    /**
+     * The metadata of a command dispatched by this actor. A person's request roots a new correlation chain; a system
+     * actor acting inside a chain (a saga reacting to an event) keeps that chain's correlation id, which Axon carries
+     * over from the message being handled.
+     */
     public MetaData toMetaData() {
         Map<String, Object> values = new HashMap<>(8);
         values.put(AuditKeys.ACTOR_ID, actorId);
@@ -43,7 +47,9 @@ public record AuditMetaData(String actorId, ActorRole actorRole, String actorSel
         putIfPresent(values, AuditKeys.CLIENT_IP, clientIp);
         putIfPresent(values, AuditKeys.USER_AGENT, userAgent);
         values.put(AuditKeys.REQUEST_ID, requestId);
-        values.put(AuditKeys.CORRELATION_ID, requestId);
+        if (actorRole != ActorRole.SYSTEM) {
+            values.put(AuditKeys.CORRELATION_ID, requestId);
+        }
         return MetaData.from(values);
     }
 

@@ -3,6 +3,7 @@ package io.jangteo.axon.storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -32,7 +33,7 @@ public class AxonServerReachability implements ApplicationListener<ApplicationEn
             return;
         }
         String servers = environment.getProperty(SERVERS, "localhost:8124");
-        Duration timeout = environment.getProperty(TIMEOUT, Duration.class, Duration.ofSeconds(3));
+        Duration timeout = Binder.get(environment).bind(TIMEOUT, Duration.class).orElse(Duration.ofSeconds(3));
         List<String> failures = new ArrayList<>();
         for (String server : servers.split(",")) {
             String hostAndPort = server.strip();

@@ -11,13 +11,15 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Takes an exclusive lock on the data directory before anything opens a file in it. A second process on the same
@@ -29,8 +31,15 @@ public class DataDirectoryLock implements ApplicationListener<ApplicationEvent>,
     private static final Logger log = LoggerFactory.getLogger(DataDirectoryLock.class);
     static final String LOCK_FILE = "jangteo.lock";
 
+    /**
+     * Directories locked by this JVM. Checked before any file is opened: on Linux, closing <em>any</em> descriptor of
+     * a file drops every lock this process holds on it, so a refused second attempt must never touch the file.
+     */
+    private static final Set<Path> HELD_BY_THIS_PROCESS = ConcurrentHashMap.newKeySet();
+
     private FileChannel channel;
     private FileLock lock;
+    private Path heldDir;
 
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
@@ -48,28 +57,28 @@ public class DataDirectoryLock implements ApplicationListener<ApplicationEvent>,
         if (lock != null) {
             return;
         }
+        if (!HELD_BY_THIS_PROCESS.add(dataDir)) {
+            throw new DataDirectoryInUseException(dataDir, Long.toString(ProcessHandle.current().pid()));
+        }
         Path lockFile = dataDir.resolve(LOCK_FILE);
         try {
             Files.createDirectories(dataDir);
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null; // held by this very JVM, through another application context
-            }
+            lock = channel.tryLock();
             if (lock == null) {
-                String holder = readHolder(lockFile);
                 channel.close();
                 channel = null;
-                throw new DataDirectoryInUseException(dataDir, holder);
+                HELD_BY_THIS_PROCESS.remove(dataDir);
+                throw new DataDirectoryInUseException(dataDir, readHolder(lockFile));
             }
+            heldDir = dataDir;
             channel.truncate(0);
-            channel.write(java.nio.ByteBuffer.wrap(
-                    (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
             channel.force(false);
             log.info("Embedded mode: data directory {}", dataDir);
         } catch (IOException e) {
+            HELD_BY_THIS_PROCESS.remove(dataDir);
             throw new IllegalStateException("Cannot lock data directory " + dataDir + ": " + e.getMessage(), e);
         }
     }
@@ -85,11 +94,16 @@ public class DataDirectoryLock implements ApplicationListener<ApplicationEvent>,
         } catch (IOException e) {
             log.warn("Could not release the data directory lock: {}", e.getMessage());
         } finally {
+            if (heldDir != null) {
+                HELD_BY_THIS_PROCESS.remove(heldDir);
+            }
             lock = null;
             channel = null;
+            heldDir = null;
         }
     }
 
+    /** Only called when another process holds the lock: reading the file would drop a lock of our own. */
     private static String readHolder(Path lockFile) {
         try {
             return Files.readString(lockFile, StandardCharsets.UTF_8).strip();

@@ -28,7 +28,7 @@ final class ProductAccessPolicy {
 
     static final class NotProductOwner extends DomainRuleViolation {
         NotProductOwner() {
-            super(ErrorCode.FORBIDDEN, List.of(), "Only the owning seller or an admin may manage this product");
+            super(ErrorCode.FORBIDDEN, List.of(), "Only the owning seller, an admin or a system actor may manage this product");
         }
     }
 }

@@ -8,15 +8,16 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.util.List;
 
 /**
- * Turns rule violations into {@link CommandExecutionException}s whose details are a {@link RuleViolation}: the only
- * form of a failure that crosses Axon Server intact, so the API reads failures the same way in both runtime modes.
+ * Turns rule violations (and conflicts detected while the handler runs) into {@link CommandExecutionException}s whose details are a {@link RuleViolation}: the only
+ * form of a failure that crosses Axon Server intact, so the API reads failures the same way in both runtime modes. A conflict found only when the events are appended,
+ * after this interceptor has returned, reaches the sender as Axon's own exception; the API maps those too.
  */
 public class RuleViolationTranslator implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -28,7 +29,7 @@ public class RuleViolationTranslator implements MessageHandlerInterceptor<Comman
             throw refused(e.violation(), e);
         } catch (AggregateNotFoundException e) {
             throw refused(new RuleViolation(ErrorCode.NOT_FOUND, List.of(), "No such " + aggregateName(unitOfWork)), e);
-        } catch (ConcurrencyException | ConflictingAggregateVersionException e) {
+        } catch (ConcurrencyException | ConflictingAggregateVersionException | AggregateStreamCreationException e) {
             throw refused(new RuleViolation(ErrorCode.CONFLICT, List.of(),
                     "Changed by someone else at the same time; retry"), e);
         }
@@ -40,8 +41,8 @@ public class RuleViolationTranslator implements MessageHandlerInterceptor<Comman
 
     private static String aggregateName(UnitOfWork<? extends CommandMessage<?>> unitOfWork) {
         String name = unitOfWork.getMessage().getPayloadType().getSimpleName();
-        // "RenameProduct" -> "product": the target is the noun after the verb
-        String noun = name.replaceFirst("^[A-Z][a-z]+", "");
-        return noun.isEmpty() ? "aggregate" : noun.toLowerCase();
+        // "RenameProduct" -> "product", "ChangeProductPrice" -> "product": the first noun after the verb
+        String[] words = name.split("(?=[A-Z])");
+        return words.length < 2 ? "aggregate" : words[1].toLowerCase();
     }
 }

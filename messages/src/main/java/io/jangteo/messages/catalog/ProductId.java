@@ -5,8 +5,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * Opaque product identifier. New ids start with the creation time so that ordering by id is ordering by creation,
- * which lets the catalog page by its primary key alone.
+ * Opaque product identifier. New ids start with the creation time in hex, which keeps index inserts local in a real
+ * MongoDB and makes ids readable in logs; clients must not rely on their shape.
  */
 public record ProductId(String value) {
 

@@ -33,15 +33,22 @@ class FindProductsQueryTest {
     }
 
     @Test
-    void isBackwardOnlyWhenLastIsAsked() {
-        assertThat(FindProductsQuery.backward(5, "p-9").isBackward()).isTrue();
-        assertThat(FindProductsQuery.forward(5, "p-1").isBackward()).isFalse();
+    void isBackwardWhenLastIsAsked() {
+        assertThat(FindProductsQuery.backward(5, "9").isBackward()).isTrue();
+        assertThat(FindProductsQuery.forward(5, "3").isBackward()).isFalse();
         assertThat(FindProductsQuery.forward(0, null).isBackward()).isFalse();
     }
 
     @Test
+    void anEmptyPageBeforeACursorIsStillBackward() {
+        // asking for nothing before a cursor must look back from it, not forward from the start
+        assertThat(FindProductsQuery.backward(0, "7").isBackward()).isTrue();
+        assertThat(FindProductsQuery.forward(0, "7").isBackward()).isFalse();
+    }
+
+    @Test
     void factoriesLeaveTheOtherDirectionEmpty() {
-        assertThat(FindProductsQuery.forward(5, "p-1")).isEqualTo(new FindProductsQuery(5, "p-1", 0, null));
-        assertThat(FindProductsQuery.backward(5, "p-9")).isEqualTo(new FindProductsQuery(0, null, 5, "p-9"));
+        assertThat(FindProductsQuery.forward(5, "3")).isEqualTo(new FindProductsQuery(5, "3", 0, null));
+        assertThat(FindProductsQuery.backward(5, "9")).isEqualTo(new FindProductsQuery(0, null, 5, "9"));
     }
 }
