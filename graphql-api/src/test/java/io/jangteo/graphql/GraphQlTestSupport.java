@@ -3,6 +3,7 @@ package io.jangteo.graphql;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -24,6 +25,7 @@ import java.util.UUID;
  * case tests share one application (Spring caches the context), so each test creates its own products and sellers and
  * never relies on what another test left behind.
  */
+@AutoConfigureObservability(tracing = false) // tests disable metrics export unless asked; operators rely on it
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "jangteo.api.http.trusted-proxies=127.0.0.1,::1",
         "spring.main.banner-mode=off"
