@@ -17,8 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,10 +49,10 @@ class ProcessLifecycleIT {
         Process first = start(dataDir, port, work.resolve("first.log"));
         awaitHealthy(port, first);
         String token = login(port);
-        String created = graphql(port, token, "mutation { createProduct(input: {name: \\\"Before kill\\\", "
+        String created = new RawGraphQl(port).post(token, "mutation { createProduct(input: {name: \\\"Before kill\\\", "
                 + "price: {amount: 9900, currency: \\\"KRW\\\"}}) { product { id } errors { code } } }");
-        String id = field(created, "id");
-        String renamed = graphql(port, token, "mutation { renameProduct(input: {productId: \\\"" + id
+        String id = RawGraphQl.field(created, "id");
+        String renamed = new RawGraphQl(port).post(token, "mutation { renameProduct(input: {productId: \\\"" + id
                 + "\\\", name: \\\"Survives SIGKILL\\\"}) { product { name version } errors { code } } }");
         assertThat(renamed).contains("\"name\":\"Survives SIGKILL\"");
 
@@ -64,9 +62,9 @@ class ProcessLifecycleIT {
         Process second = start(dataDir, port, work.resolve("second.log"));
         awaitHealthy(port, second);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(graphql(port, null, "{ product(id: \\\"" + id + "\\\") { name version } }"))
+                assertThat(new RawGraphQl(port).post(null, "{ product(id: \\\"" + id + "\\\") { name version } }"))
                         .contains("\"name\":\"Survives SIGKILL\"").contains("\"version\":1"));
-        assertThat(graphql(port, token, "{ products(last: 5) { edges { node { id } } } }")).contains(id);
+        assertThat(new RawGraphQl(port).post(token, "{ products(last: 5) { edges { node { id } } } }")).contains(id);
     }
 
     @Test
@@ -84,7 +82,7 @@ class ProcessLifecycleIT {
         assertThat(Files.readString(secondLog))
                 .contains("is already in use by another Jangteo process (pid " + first.pid() + ")")
                 .contains("--jangteo.data-dir");
-        assertThat(graphql(port, null, "{ ping }")).contains("\"ping\":true");
+        assertThat(new RawGraphQl(port).post(null, "{ ping }")).contains("\"ping\":true");
     }
 
     @Test
@@ -135,28 +133,11 @@ class ProcessLifecycleIT {
     }
 
     private String login(int port) throws Exception {
-        String answer = graphql(port, null,
+        String answer = new RawGraphQl(port).post(null,
                 "mutation { devLogin(input: {role: SELLER, sellerId: \\\"kill-test\\\"}) { token } }");
-        return field(answer, "token");
+        return RawGraphQl.field(answer, "token");
     }
 
-    private String graphql(int port, String token, String query) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}"));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
-        assertThat(matcher.find()).as(name + " in " + json).isTrue();
-        return matcher.group(1);
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -17,16 +17,10 @@ import org.testcontainers.utility.DockerImageName;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +37,6 @@ class ScaleOutModeIT {
     private static ConfigurableApplicationContext application;
     private static int port;
     private static String skipReason;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startScaleOutMode() {
@@ -106,35 +99,18 @@ class ScaleOutModeIT {
 
     @Test
     void createRenameAndListAProductInScaleOutMode() throws Exception {
-        String token = field(graphql(null,
+        String token = RawGraphQl.field(new RawGraphQl(port).post(null,
                 "mutation { devLogin(input: {role: SELLER, sellerId: \\\"scale-out\\\"}) { token } }"), "token");
-        String id = field(graphql(token, "mutation { createProduct(input: {name: \\\"Distributed\\\", "
+        String id = RawGraphQl.field(new RawGraphQl(port).post(token, "mutation { createProduct(input: {name: \\\"Distributed\\\", "
                 + "price: {amount: 1000, currency: \\\"KRW\\\"}}) { product { id } errors { code } } }"), "id");
 
-        assertThat(graphql(token, "mutation { renameProduct(input: {productId: \\\"" + id
+        assertThat(new RawGraphQl(port).post(token, "mutation { renameProduct(input: {productId: \\\"" + id
                 + "\\\", name: \\\"Renamed across nodes\\\"}) { product { name version } errors { code } } }"))
                 .contains("\"name\":\"Renamed across nodes\"").contains("\"version\":1");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(graphql(null, "{ products(last: 10) { edges { node { id name } } } }")).contains(id));
+                assertThat(new RawGraphQl(port).post(null, "{ products(last: 10) { edges { node { id name } } } }")).contains(id));
     }
 
-    private String graphql(String token, String query) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}"));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
-        assertThat(matcher.find()).as(name + " in " + json).isTrue();
-        return matcher.group(1);
-    }
 
     private static boolean reachable(String host, int port) {
         try (Socket socket = new Socket()) {
