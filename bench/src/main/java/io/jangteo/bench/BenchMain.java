@@ -25,8 +25,9 @@ public final class BenchMain {
               --jar PATH              application jar (default graphql-api/target/jangteo.jar)
               --out PATH              results file (default bench/RESULTS.md)
               --duration-seconds N    measured period per scenario (default 20)
-              --warmup-seconds N      unrecorded warm-up per scenario (default 5)
-              --jvm-opts "OPTS"       extra JVM options for the application, space-separated (default none)
+              --warmup-seconds N      unrecorded warm-up per scenario (default 60)
+              --jvm-opts "OPTS"       JVM options for the application, space-separated
+                                      (default "-XX:+UseSerialGC -Xmx256m", as in the README's quick start)
               --check-options         only validate the options (bench/run does so before building the app)
               --help                  print this help
             """;
@@ -42,8 +43,10 @@ public final class BenchMain {
             Path jar = Path.of("graphql-api/target/jangteo.jar");
             Path out = Path.of("bench/RESULTS.md");
             int duration = 20;
-            int warmup = 5;
-            List<String> jvmOpts = List.of();
+            // the JIT compiler needs a minute or more on two cores to compile the hot paths of a Spring and Axon
+            // server; shorter warm-ups measure the compiler competing with the application
+            int warmup = 60;
+            List<String> jvmOpts = List.of("-XX:+UseSerialGC", "-Xmx256m");
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.equals("--help") || arg.equals("-h")) {

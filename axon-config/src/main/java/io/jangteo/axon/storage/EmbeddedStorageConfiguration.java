@@ -7,9 +7,10 @@ import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.ComparingH2Backend;
 import io.jangteo.axon.JangteoProperties;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.h2.mvstore.MVStore;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -68,7 +69,7 @@ class EmbeddedStorageConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(JangteoProperties properties) {
         Path file = properties.dataDir().toAbsolutePath().resolve("readmodels.mv");
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(new ComparingH2Backend(MVStore.open(file.toString())));
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         return server;
     }

@@ -1,0 +1,42 @@
+package de.bwaldvogel.mongo.backend.h2;
+
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.util.List;
+
+/** An {@link H2Database} whose unique indexes use {@link KeyValueType}. */
+final class ComparingH2Database extends H2Database {
+
+    // the superclass opens existing indexes from its constructor, before this class's fields are assigned
+    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+    private final MVStore mvStore;
+
+    private ComparingH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+        super(databaseName, mvStore, cursorRegistry);
+        this.mvStore = mvStore;
+    }
+
+    static ComparingH2Database open(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+        OPENING.set(mvStore);
+        try {
+            return new ComparingH2Database(databaseName, mvStore, cursorRegistry);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                    boolean sparse) {
+        MVStore store = mvStore != null ? mvStore : OPENING.get();
+        MVMap<KeyValue, Object> map = store.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+        return new H2UniqueIndex(map, indexName, keys, sparse);
+    }
+}
