@@ -49,17 +49,20 @@ public class Commands {
      */
     public <V> Mono<Optional<V>> sendAndAwait(Object command, Actor actor, RequestContext request,
                                               Object viewQuery, Class<V> viewType, ToLongFunction<V> versionOf) {
-        SubscriptionQueryResult<Optional<V>, V> subscription = queryGateway.subscriptionQuery(
-                viewQuery, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
-        return Mono.fromFuture(() -> commandGateway.send(message(command, actor, request)))
-                .map(result -> result instanceof Number version ? version.longValue() : 0L)
-                .flatMap(version -> Flux.concat(subscription.initialResult().flatMap(Mono::justOrEmpty),
-                                subscription.updates())
-                        .filter(view -> versionOf.applyAsLong(view) >= version)
-                        .next()
-                        .map(Optional::of)
-                        .timeout(consistencyTimeout, Mono.defer(() -> latest(viewQuery, viewType))))
-                .doFinally(signal -> subscription.close());
+        // the subscription is opened when the answer is subscribed to, before the command is sent, and closed however
+        // the answer ends (value, error, or a client that went away)
+        return Mono.using(
+                () -> queryGateway.subscriptionQuery(
+                        viewQuery, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType)),
+                subscription -> Mono.fromFuture(() -> commandGateway.send(message(command, actor, request)))
+                        .map(result -> result instanceof Number version ? version.longValue() : 0L)
+                        .flatMap(version -> Flux.concat(subscription.initialResult().flatMap(Mono::justOrEmpty),
+                                        subscription.updates())
+                                .filter(view -> versionOf.applyAsLong(view) >= version)
+                                .next()
+                                .map(Optional::of)
+                                .timeout(consistencyTimeout, Mono.defer(() -> latest(viewQuery, viewType)))),
+                SubscriptionQueryResult::close);
     }
 
     private <V> Mono<Optional<V>> latest(Object viewQuery, Class<V> viewType) {
