@@ -13,9 +13,9 @@ class BenchMainTest {
     @Test
     void defaultsAndBothOptionForms() {
         BenchMain.Options defaults = BenchMain.Options.parse();
-        assertThat(defaults).isEqualTo(new BenchMain.Options(Path.of("graphql-api/target/jangteo.jar"),
+        assertThat(defaults).isEqualTo(new BenchMain.Options(Path.of("graphql-api/target/app/jangteo.jar"),
                 Path.of("bench/RESULTS.md"), Duration.ofSeconds(20), Duration.ofSeconds(60),
-                List.of("-XX:+UseSerialGC", "-Xmx256m")));
+                List.of("-XX:SharedArchiveFile=graphql-api/target/app/jangteo.jsa", "-XX:+UseSerialGC", "-Xmx256m")));
 
         BenchMain.Options o = BenchMain.Options.parse("--duration-seconds", "3", "--warmup-seconds=0",
                 "--jvm-opts", " -Xmx256m  -XX:+UseSerialGC ", "--out=/tmp/r.md");
