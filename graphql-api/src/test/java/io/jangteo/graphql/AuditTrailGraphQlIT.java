@@ -10,8 +10,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -88,6 +92,33 @@ class AuditTrailGraphQlIT extends GraphQlTestSupport {
                 .isInstanceOf(MissingAuditMetaDataException.class)
                 .hasMessageContaining("actorId");
         assertThat(eventsOf(id)).hasSize(1);
+    }
+
+    @Test
+    void aMutationOverWebSocketIsAttributedToTheHandshakesCaller() {
+        String shop = uniqueSeller();
+        WebSocketGraphQlTester socket = WebSocketGraphQlTester
+                .builder(URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
+                .header("Authorization", "Bearer " + token("SELLER", shop))
+                .header("User-Agent", "JangteoTest/1.0 (websocket)")
+                .build();
+        try {
+            String id = socket.documentName("createProduct")
+                    .variable("input", Map.of("name", "Over a socket",
+                            "price", Map.of("amount", 500, "currency", "KRW")))
+                    .execute()
+                    .path("createProduct.errors").entityList(Object.class).hasSize(0)
+                    .path("createProduct.product.id").entity(String.class).get();
+
+            assertThat(eventsOf(id).get(0).getMetaData())
+                    .containsEntry("actorRole", "SELLER")
+                    .containsEntry("actorSellerId", shop)
+                    .containsEntry("userAgent", "JangteoTest/1.0 (websocket)")
+                    .containsKey("clientIp")
+                    .containsKey("requestId");
+        } finally {
+            socket.stop().block(Duration.ofSeconds(5));
+        }
     }
 
     private HttpResponse<String> post(String token, String requestId, String forwardedFor, String userAgent)

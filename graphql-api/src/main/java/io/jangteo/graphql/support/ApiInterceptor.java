@@ -5,6 +5,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import io.jangteo.graphql.ApiProperties;
+import io.jangteo.graphql.web.ClientAddressResolver;
 import io.jangteo.graphql.web.RequestContext;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -30,9 +31,11 @@ import java.util.UUID;
 class ApiInterceptor implements WebGraphQlInterceptor {
 
     private final Duration timeout;
+    private final ClientAddressResolver addresses;
 
     ApiInterceptor(ApiProperties properties) {
         this.timeout = properties.graphql().timeout();
+        this.addresses = new ClientAddressResolver(properties.http().trustedProxies());
     }
 
     @Override
@@ -47,16 +50,17 @@ class ApiInterceptor implements WebGraphQlInterceptor {
         return response.timeout(timeout, Mono.fromSupplier(() -> timedOut(request)));
     }
 
-    private static RequestContext contextOf(WebGraphQlRequest request) {
+    private RequestContext contextOf(WebGraphQlRequest request) {
         Object established = request.getAttributes().get(RequestContext.ATTRIBUTE);
         if (established instanceof RequestContext context) {
             return context;
         }
         // a message on an established WebSocket: the handshake's headers and peer are all we know
         InetSocketAddress peer = request.getRemoteAddress();
+        String peerAddress = peer == null || peer.getAddress() == null ? null : peer.getAddress().getHostAddress();
         return new RequestContext(UUID.randomUUID().toString(),
-                peer == null ? null : peer.getAddress().getHostAddress(),
-                request.getHeaders().getFirst("User-Agent"));
+                addresses.resolve(peerAddress, request.getHeaders().getFirst("X-Forwarded-For")),
+                RequestContext.userAgent(request.getHeaders().getFirst("User-Agent")));
     }
 
     private WebGraphQlResponse timedOut(WebGraphQlRequest request) {

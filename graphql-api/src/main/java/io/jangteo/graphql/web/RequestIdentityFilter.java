@@ -25,7 +25,6 @@ class RequestIdentityFilter extends OncePerRequestFilter {
 
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final int MAX_USER_AGENT = 512;
 
     private final ClientAddressResolver addresses;
 
@@ -40,10 +39,7 @@ class RequestIdentityFilter extends OncePerRequestFilter {
         String requestId = offered != null && SANE_REQUEST_ID.matcher(offered).matches()
                 ? offered : UUID.randomUUID().toString();
         String clientIp = addresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
-        String userAgent = request.getHeader("User-Agent");
-        if (userAgent != null && userAgent.length() > MAX_USER_AGENT) {
-            userAgent = userAgent.substring(0, MAX_USER_AGENT);
-        }
+        String userAgent = RequestContext.userAgent(request.getHeader("User-Agent"));
         request.setAttribute(RequestContext.ATTRIBUTE, new RequestContext(requestId, clientIp, userAgent));
         response.setHeader(REQUEST_ID_HEADER, requestId);
         MDC.put("requestId", requestId);
