@@ -59,11 +59,19 @@ class ProcessLifecycleIT {
         first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush on close
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        Process second = start(dataDir, port, work.resolve("second.log"));
+        Path secondLog = work.resolve("second.log");
+        Process second = start(dataDir, port, secondLog);
         awaitHealthy(port, second);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(new RawGraphQl(port).post(null, "{ product(id: \\\"" + id + "\\\") { name version } }"))
-                        .contains("\"name\":\"Survives SIGKILL\"").contains("\"version\":1"));
+        try {
+            // a restarted processor may first wait out the killed process's claim on its segment (10 s)
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(new RawGraphQl(port).post(null, "{ product(id: \\\"" + id + "\\\") { name version } }"))
+                            .contains("\"name\":\"Survives SIGKILL\"").contains("\"version\":1"));
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError("after the restart: " + e.getMessage() + "\n--- first run ---\n"
+                    + Files.readString(work.resolve("first.log")) + "\n--- second run ---\n"
+                    + Files.readString(secondLog), e);
+        }
         assertThat(new RawGraphQl(port).post(token, "{ products(last: 5) { edges { node { id } } } }")).contains(id);
     }
 
