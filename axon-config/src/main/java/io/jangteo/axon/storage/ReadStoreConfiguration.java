@@ -12,6 +12,7 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * MongoDB holds read models, tracking tokens, sagas and dead letters in both modes: the embedded wire-protocol server
@@ -35,12 +36,21 @@ class ReadStoreConfiguration {
                 .build();
     }
 
+    /**
+     * In embedded mode exactly one process owns the data directory (see {@link DataDirectoryLock}), so the token owner
+     * is named after the directory rather than the process: after a crash the restarted process takes its segments
+     * back at once instead of waiting out the dead process's claims. Scale-out nodes keep distinct names.
+     */
     @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder()
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, JangteoProperties properties,
+                          Environment environment) {
+        MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
-                .serializer(serializer)
-                .build();
+                .serializer(serializer);
+        if (RuntimeMode.of(environment) == RuntimeMode.EMBEDDED) {
+            builder.nodeId("embedded:" + properties.dataDir().toAbsolutePath().normalize());
+        }
+        return builder.build();
     }
 
     @Bean
