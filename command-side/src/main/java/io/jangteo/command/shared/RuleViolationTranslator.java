@@ -30,8 +30,7 @@ public class RuleViolationTranslator implements MessageHandlerInterceptor<Comman
         } catch (AggregateNotFoundException e) {
             throw refused(new RuleViolation(ErrorCode.NOT_FOUND, List.of(), "No such " + aggregateName(unitOfWork)), e);
         } catch (ConcurrencyException | ConflictingAggregateVersionException | AggregateStreamCreationException e) {
-            throw refused(new RuleViolation(ErrorCode.CONFLICT, List.of(),
-                    "Changed by someone else at the same time; retry"), e);
+            throw refused(RuleViolation.conflict(), e);
         }
     }
 

@@ -6,7 +6,7 @@ package io.jangteo.graphql.security;
  */
 public class ApiException extends RuntimeException {
 
-    public enum Code { UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, TIMEOUT }
+    public enum Code { UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, TIMEOUT }
 
     private final Code code;
 

@@ -37,7 +37,7 @@ public class Commands {
         this.consistencyTimeout = properties.graphql().consistencyTimeout();
     }
 
-    public static CommandMessage<?> message(Object command, Actor actor, RequestContext request) {
+    private static CommandMessage<?> message(Object command, Actor actor, RequestContext request) {
         AuditMetaData audit = new AuditMetaData(actor.id(), actor.role(), actor.sellerId(),
                 request.clientIp(), request.userAgent(), request.requestId());
         return GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData());

@@ -1,12 +1,10 @@
 package io.jangteo.graphql.support;
 
-import io.jangteo.messages.shared.ErrorCode;
 import io.jangteo.messages.shared.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Reads why the command side refused a command, in either runtime mode. */
@@ -27,8 +25,7 @@ public final class Rejections {
         // a conflict found while appending the events, after the command side's own translation had run
         for (Throwable c = cause; c != null; c = c.getCause()) {
             if (c instanceof ConcurrencyException || c instanceof AggregateStreamCreationException) {
-                return Optional.of(new RuleViolation(ErrorCode.CONFLICT, List.of(),
-                        "Changed by someone else at the same time; retry"));
+                return Optional.of(RuleViolation.conflict());
             }
         }
         return Optional.empty();

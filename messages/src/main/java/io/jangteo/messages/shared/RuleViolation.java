@@ -15,4 +15,9 @@ public record RuleViolation(ErrorCode code, List<String> field, String message) 
         Objects.requireNonNull(message, "message");
         field = field == null ? List.of() : List.copyOf(field);
     }
+
+    /** Someone else changed the aggregate at the same time; the same answer wherever the conflict is detected. */
+    public static RuleViolation conflict() {
+        return new RuleViolation(ErrorCode.CONFLICT, List.of(), "Changed by someone else at the same time; retry");
+    }
 }
