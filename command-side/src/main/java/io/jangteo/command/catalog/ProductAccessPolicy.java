@@ -1,7 +1,7 @@
 package io.jangteo.command.catalog;
 
 import io.jangteo.command.shared.DomainRuleViolation;
-import io.jangteo.messages.catalog.SellerId;
+import io.jangteo.messages.seller.SellerId;
 import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.ErrorCode;
 

@@ -6,7 +6,7 @@ import io.jangteo.messages.catalog.ProductCreated;
 import io.jangteo.messages.catalog.ProductId;
 import io.jangteo.messages.catalog.ProductRenamed;
 import io.jangteo.messages.catalog.RenameProduct;
-import io.jangteo.messages.catalog.SellerId;
+import io.jangteo.messages.seller.SellerId;
 import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.AuditKeys;
 import io.jangteo.messages.shared.ErrorCode;

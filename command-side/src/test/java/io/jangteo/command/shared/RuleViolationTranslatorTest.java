@@ -3,7 +3,7 @@ package io.jangteo.command.shared;
 import io.jangteo.messages.catalog.CreateProduct;
 import io.jangteo.messages.catalog.ProductId;
 import io.jangteo.messages.catalog.RenameProduct;
-import io.jangteo.messages.catalog.SellerId;
+import io.jangteo.messages.seller.SellerId;
 import io.jangteo.messages.shared.ErrorCode;
 import io.jangteo.messages.shared.Money;
 import io.jangteo.messages.shared.RuleViolation;

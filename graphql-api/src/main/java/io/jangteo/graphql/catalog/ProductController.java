@@ -15,7 +15,7 @@ import io.jangteo.messages.catalog.ProductId;
 import io.jangteo.messages.catalog.ProductPage;
 import io.jangteo.messages.catalog.ProductView;
 import io.jangteo.messages.catalog.RenameProduct;
-import io.jangteo.messages.catalog.SellerId;
+import io.jangteo.messages.seller.SellerId;
 import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.ErrorCode;
 import io.jangteo.messages.shared.Money;

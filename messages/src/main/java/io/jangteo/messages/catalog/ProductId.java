@@ -1,7 +1,5 @@
 package io.jangteo.messages.catalog;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -9,8 +7,6 @@ import java.util.Objects;
  * MongoDB and makes ids readable in logs; clients must not rely on their shape.
  */
 public record ProductId(String value) {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public ProductId {
         Objects.requireNonNull(value, "value");
@@ -24,9 +20,7 @@ public record ProductId(String value) {
     }
 
     public static ProductId random() {
-        byte[] noise = new byte[8];
-        RANDOM.nextBytes(noise);
-        return new ProductId(String.format("%012x", System.currentTimeMillis()) + HexFormat.of().formatHex(noise));
+        return new ProductId(io.jangteo.messages.shared.Ids.timePrefixed());
     }
 
     @Override

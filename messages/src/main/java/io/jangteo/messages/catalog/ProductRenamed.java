@@ -1,5 +1,6 @@
 package io.jangteo.messages.catalog;
 
+import io.jangteo.messages.seller.SellerId;
 import org.axonframework.serialization.Revision;
 
 /** Carries the previous name too, so history can show "before → after" without replaying. */

@@ -9,5 +9,11 @@ public enum ErrorCode {
     /** The actor may not do this to this aggregate. */
     FORBIDDEN,
     /** Someone else changed the aggregate at the same time; retry with fresh state. */
-    CONFLICT
+    CONFLICT,
+    /** The aggregate's state does not allow this now (publishing a discontinued product, approving an active shop...). */
+    INVALID_STATE,
+    /** Not enough available stock for a reservation or an adjustment. */
+    OUT_OF_STOCK,
+    /** The destination is not served by the seller's shipping policy. */
+    NOT_SHIPPABLE
 }

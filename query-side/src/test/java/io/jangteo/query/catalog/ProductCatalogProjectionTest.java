@@ -6,7 +6,7 @@ import io.jangteo.messages.catalog.ProductCreated;
 import io.jangteo.messages.catalog.ProductId;
 import io.jangteo.messages.catalog.ProductRenamed;
 import io.jangteo.messages.catalog.ProductView;
-import io.jangteo.messages.catalog.SellerId;
+import io.jangteo.messages.seller.SellerId;
 import io.jangteo.messages.shared.Money;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.responsetypes.ResponseTypes;

@@ -8,7 +8,7 @@ import io.jangteo.messages.catalog.ProductCreated;
 import io.jangteo.messages.catalog.ProductId;
 import io.jangteo.messages.catalog.ProductPage;
 import io.jangteo.messages.catalog.ProductView;
-import io.jangteo.messages.catalog.SellerId;
+import io.jangteo.messages.seller.SellerId;
 import io.jangteo.messages.shared.Money;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package io.jangteo.messages.catalog;
+package io.jangteo.messages.seller;
 
 import java.util.Objects;
 
@@ -13,6 +13,10 @@ public record SellerId(String value) {
 
     public static SellerId of(String value) {
         return new SellerId(value);
+    }
+
+    public static SellerId random() {
+        return new SellerId(io.jangteo.messages.shared.Ids.timePrefixed());
     }
 
     @Override

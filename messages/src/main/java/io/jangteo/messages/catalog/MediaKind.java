@@ -1,0 +1,5 @@
+package io.jangteo.messages.catalog;
+
+public enum MediaKind {
+    IMAGE, VIDEO
+}

@@ -1,0 +1,9 @@
+package io.jangteo.messages.catalog;
+
+import io.jangteo.messages.seller.SellerId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record MediaProcessingFailed(ProductId productId, SellerId sellerId, MediaId mediaId, MediaStatus status,
+                                    String reason) {
+}

@@ -1,0 +1,8 @@
+package io.jangteo.messages.catalog;
+
+import io.jangteo.messages.seller.SellerId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record VariantAdded(ProductId productId, SellerId sellerId, ProductVariant variant) {
+}
