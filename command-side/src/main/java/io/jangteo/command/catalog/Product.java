@@ -39,8 +39,12 @@ public class Product {
             @MetaDataValue(AuditKeys.ACTOR_SELLER_ID) String actorSellerId) {
         ProductAccessPolicy.assertMayManage(command.sellerId(), actorRole, actorSellerId);
         ProductRules.assertValidName(command.name());
-        ProductRules.assertValidPrice(command.price());
-        apply(new ProductCreated(command.productId(), command.sellerId(), command.name().strip(), command.price()));
+        ProductRules.assertValidPrice(command.basePrice());
+        apply(new ProductCreated(command.productId(), command.sellerId(), command.name().strip(), "", null, null,
+                java.util.List.of(), command.basePrice(), java.util.List.of(),
+                java.util.List.of(new io.jangteo.messages.catalog.ProductVariant(io.jangteo.messages.catalog.VariantId.DEFAULT,
+                        null, java.util.List.of(), io.jangteo.messages.shared.Money.of(0, command.basePrice().currency()), 0,
+                        io.jangteo.messages.catalog.VariantStatus.ACTIVE))));
     }
 
     @CommandHandler

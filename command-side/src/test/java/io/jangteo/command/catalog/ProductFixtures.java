@@ -36,7 +36,7 @@ final class ProductFixtures {
     }
 
     static CreateProduct createProduct(String name, Money price) {
-        return new CreateProduct(PRODUCT_ID, SELLER, name, price);
+        return new CreateProduct(PRODUCT_ID, SELLER, name, null, null, null, null, price, null, null);
     }
 
     static ProductCreated productCreated() {
@@ -44,7 +44,13 @@ final class ProductFixtures {
     }
 
     static ProductCreated productCreated(String name) {
-        return new ProductCreated(PRODUCT_ID, SELLER, name, PRICE);
+        return productCreated(name, PRICE);
+    }
+
+    static ProductCreated productCreated(String name, Money price) {
+        return new ProductCreated(PRODUCT_ID, SELLER, name, "", null, null, java.util.List.of(), price, java.util.List.of(),
+                java.util.List.of(new io.jangteo.messages.catalog.ProductVariant(io.jangteo.messages.catalog.VariantId.DEFAULT,
+                        null, java.util.List.of(), Money.won(0), 0, io.jangteo.messages.catalog.VariantStatus.ACTIVE)));
     }
 
     static RenameProduct renameProduct(String name) {

@@ -141,7 +141,7 @@ class ProductTest {
     void aProductMayBeFree() {
         fixture.givenNoPriorActivity()
                 .when(createProduct(NAME, Money.won(0)), seller(SELLER))
-                .expectEvents(new ProductCreated(PRODUCT_ID, SELLER, NAME, Money.won(0)));
+                .expectEvents(productCreated(NAME, Money.won(0)));
     }
 
     @Test

@@ -100,7 +100,7 @@ class RuleViolationTranslatorTest {
         // infrastructure failures are not the user's to fix; dressing them as rule violations would hide them
         IllegalStateException broken = new IllegalStateException("serializer broke");
 
-        Throwable thrown = handle(new CreateProduct(PRODUCT_ID, SellerId.of("s-1"), "x", Money.won(1)), () -> {
+        Throwable thrown = handle(new CreateProduct(PRODUCT_ID, SellerId.of("s-1"), "x", null, null, null, null, Money.won(1), null, null), () -> {
             throw broken;
         });
 
