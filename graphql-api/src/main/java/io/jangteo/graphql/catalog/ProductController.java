@@ -1,140 +1,188 @@
 package io.jangteo.graphql.catalog;
 
+import io.jangteo.graphql.catalog.CatalogNodes.Category;
 import io.jangteo.graphql.security.Actor;
 import io.jangteo.graphql.security.ApiException;
-import io.jangteo.graphql.support.Commands;
 import io.jangteo.graphql.support.Cursors;
+import io.jangteo.graphql.support.InvalidInput;
+import io.jangteo.graphql.support.Inputs;
+import io.jangteo.graphql.support.Inputs.MoneyInput;
 import io.jangteo.graphql.support.PageInfo;
-import io.jangteo.graphql.support.Rejections;
-import io.jangteo.graphql.support.UserError;
-import io.jangteo.graphql.web.RequestContext;
-import io.jangteo.messages.catalog.CreateProduct;
+import io.jangteo.messages.catalog.CategoryId;
+import io.jangteo.messages.catalog.CategoryTreeView;
+import io.jangteo.messages.catalog.FindCategoriesQuery;
 import io.jangteo.messages.catalog.FindProductQuery;
 import io.jangteo.messages.catalog.FindProductsQuery;
+import io.jangteo.messages.catalog.ProductFilter;
 import io.jangteo.messages.catalog.ProductId;
 import io.jangteo.messages.catalog.ProductPage;
+import io.jangteo.messages.catalog.ProductSort;
+import io.jangteo.messages.catalog.ProductStatus;
 import io.jangteo.messages.catalog.ProductView;
-import io.jangteo.messages.catalog.RenameProduct;
+import io.jangteo.messages.catalog.ProductVisibility;
+import io.jangteo.messages.seller.FindSellersByIdsQuery;
 import io.jangteo.messages.seller.SellerId;
-import io.jangteo.messages.shared.ActorRole;
-import io.jangteo.messages.shared.ErrorCode;
-import io.jangteo.messages.shared.Money;
-import io.jangteo.messages.shared.RuleViolation;
+import io.jangteo.messages.seller.SellerList;
+import io.jangteo.messages.seller.SellerView;
+import io.jangteo.messages.shared.Viewer;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
-import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.security.Principal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The catalog's queries, mutations and subscriptions. */
+/** The catalog's queries and subscriptions, and the product fields that need more than the view. */
 @Controller
 class ProductController {
 
     private static final String CURSOR_KIND = "product";
-    private static final Pattern CURSOR_KEY = Pattern.compile("[0-9]{1,18}");
+    // the query side's cursor format is its own; the API only makes sure it is one it could have issued
+    private static final Pattern CURSOR_KEY = Pattern.compile("[\\x21-\\x7e]{1,512}");
     private static final int DEFAULT_PAGE = 20;
 
-    private final Commands commands;
     private final QueryGateway queryGateway;
 
-    ProductController(Commands commands, QueryGateway queryGateway) {
-        this.commands = commands;
+    ProductController(QueryGateway queryGateway) {
         this.queryGateway = queryGateway;
     }
 
     @QueryMapping
-    Mono<ProductView> product(@Argument String id) {
+    Mono<ProductView> product(@Argument String id, Authentication authentication) {
+        Viewer viewer = Actor.from(authentication).viewer();
         return Mono.fromFuture(() -> queryGateway.query(new FindProductQuery(productId(id, "id")),
                         ResponseTypes.optionalInstanceOf(ProductView.class)))
-                .flatMap(Mono::justOrEmpty);
+                .flatMap(Mono::justOrEmpty)
+                // an invisible product answers exactly like a missing one, so drafts of other shops do not leak
+                .filter(view -> ProductVisibility.isVisible(view.status(), view.sellerId(), view.sellerActive(), viewer));
     }
 
     @QueryMapping
-    Mono<ProductConnection> products(@Argument Integer first, @Argument String after,
-                                     @Argument Integer last, @Argument String before) {
-        FindProductsQuery query = pageQuery(first, after, last, before);
+    Mono<ProductConnection> products(@Argument ProductFilterInput filter, @Argument ProductSort sort,
+                                     @Argument Integer first, @Argument String after,
+                                     @Argument Integer last, @Argument String before, Authentication authentication) {
+        FindProductsQuery query = pageQuery(filter(filter), sort, first, after, last, before,
+                Actor.from(authentication).viewer());
         return Mono.fromFuture(() -> queryGateway.query(query, ProductPage.class)).map(ProductController::connection);
     }
 
-    @MutationMapping
-    Mono<ProductPayload> createProduct(@Argument CreateProductInput input, Authentication authentication,
-                                       @ContextValue(RequestContext.CONTEXT_KEY) RequestContext requestContext) {
-        Actor actor = Actor.from(authentication).requireRole(ActorRole.SELLER, ActorRole.ADMIN);
-        String seller = input.sellerId() == null || input.sellerId().isBlank() ? actor.sellerId() : input.sellerId();
-        if (seller == null) {
-            return Mono.just(ProductPayload.failed(UserError.invalid(List.of("input", "sellerId"),
-                    "Name the seller shop the product belongs to")));
-        }
-        Money price;
-        SellerId sellerId;
-        try {
-            sellerId = SellerId.of(seller);
-        } catch (IllegalArgumentException e) {
-            return Mono.just(ProductPayload.failed(UserError.invalid(List.of("input", "sellerId"), e.getMessage())));
-        }
-        try {
-            price = Money.of(input.price().amount(), input.price().currency());
-        } catch (IllegalArgumentException e) {
-            return Mono.just(ProductPayload.failed(
-                    UserError.invalid(List.of("input", "price", "currency"), e.getMessage())));
-        }
-        ProductId productId = ProductId.random();
-        return send(new CreateProduct(productId, sellerId, input.name(), price), productId, actor, requestContext);
+    @QueryMapping
+    Mono<List<Category>> categories(Authentication authentication) {
+        return tree(Actor.from(authentication).viewer()).map(CatalogNodes::roots);
     }
 
-    @MutationMapping
-    Mono<ProductPayload> renameProduct(@Argument RenameProductInput input, Authentication authentication,
-                                       @ContextValue(RequestContext.CONTEXT_KEY) RequestContext requestContext) {
-        Actor actor = Actor.from(authentication).requireRole(ActorRole.SELLER, ActorRole.ADMIN);
-        ProductId productId;
-        try {
-            productId = ProductId.of(input.productId());
-        } catch (IllegalArgumentException e) {
-            return Mono.just(ProductPayload.failed(new UserError(ErrorCode.NOT_FOUND,
-                    List.of("input", "productId"), "No such product")));
-        }
-        return send(new RenameProduct(productId, input.name()), productId, actor, requestContext);
+    @QueryMapping
+    Mono<Category> category(@Argument String id, Authentication authentication) {
+        return tree(Actor.from(authentication).viewer()).mapNotNull(tree -> CatalogNodes.categories(tree).get(id));
     }
 
     @SubscriptionMapping
     Flux<ProductView> productChanged(@Argument String id) {
         FindProductQuery query = new FindProductQuery(productId(id, "id"));
+        // public like the storefront: only changes of products a customer may see are pushed
+        Viewer viewer = Viewer.anonymous();
         return Flux.using(
-                () -> queryGateway.subscriptionQuery(query, ResponseTypes.optionalInstanceOf(ProductView.class),
-                        ResponseTypes.instanceOf(ProductView.class)),
-                SubscriptionQueryResult::updates,
-                SubscriptionQueryResult::close);
+                        () -> queryGateway.subscriptionQuery(query, ResponseTypes.optionalInstanceOf(ProductView.class),
+                                ResponseTypes.instanceOf(ProductView.class)),
+                        SubscriptionQueryResult::updates,
+                        SubscriptionQueryResult::close)
+                .filter(view -> ProductVisibility.isVisible(view.status(), view.sellerId(), view.sellerActive(), viewer));
     }
 
-    private Mono<ProductPayload> send(Object command, ProductId productId, Actor actor, RequestContext request) {
-        return commands.sendAndAwait(command, actor, request, new FindProductQuery(productId), ProductView.class,
-                        ProductView::version)
-                .map(view -> new ProductPayload(view.orElse(null), List.of()))
-                .onErrorResume(failure -> rejected(failure).map(Mono::just).orElseGet(() -> Mono.error(failure)));
+    @BatchMapping(typeName = "Product", field = "seller")
+    Mono<Map<ProductView, SellerView>> seller(List<ProductView> products) {
+        Set<SellerId> ids = new LinkedHashSet<>();
+        products.forEach(p -> ids.add(SellerId.of(p.sellerId())));
+        return Mono.fromFuture(() -> queryGateway.query(new FindSellersByIdsQuery(List.copyOf(ids)), SellerList.class))
+                .map(list -> {
+                    Map<String, SellerView> byId = new HashMap<>();
+                    list.sellers().forEach(s -> byId.put(s.id(), s));
+                    Map<ProductView, SellerView> result = new HashMap<>();
+                    products.forEach(p -> {
+                        SellerView seller = byId.get(p.sellerId());
+                        if (seller != null) {
+                            result.put(p, seller);
+                        }
+                    });
+                    return result;
+                });
     }
 
-    /** Business rule failures become user errors; FORBIDDEN and anything unexpected go on to the error mapping. */
-    private static Optional<ProductPayload> rejected(Throwable failure) {
-        Optional<RuleViolation> violation = Rejections.violation(failure);
-        if (violation.isEmpty() || violation.get().code() == ErrorCode.FORBIDDEN) {
-            return Optional.empty();
+    @BatchMapping(typeName = "Product", field = "category")
+    Mono<Map<ProductView, Category>> category(List<ProductView> products, Principal principal) {
+        Viewer viewer = Actor.from(principal instanceof Authentication a ? a : null).viewer();
+        return tree(viewer).map(tree -> {
+            Map<String, Category> byId = CatalogNodes.categories(tree);
+            Map<ProductView, Category> result = new HashMap<>();
+            products.forEach(p -> {
+                Category category = p.categoryId() == null ? null : byId.get(p.categoryId());
+                if (category != null) {
+                    result.put(p, category);
+                }
+            });
+            return result;
+        });
+    }
+
+    @SchemaMapping(typeName = "Product", field = "price")
+    Object price(ProductView product) {
+        return product.minPrice();
+    }
+
+    @SchemaMapping(typeName = "Product", field = "priceRange")
+    CatalogNodes.PriceRange priceRange(ProductView product) {
+        return new CatalogNodes.PriceRange(product.minPrice(), product.maxPrice());
+    }
+
+    @SchemaMapping(typeName = "Product", field = "variants")
+    List<CatalogNodes.Variant> variants(ProductView product, Authentication authentication) {
+        boolean showLevels = Actor.from(authentication).isStaffOrSellerOf(product.sellerId());
+        return product.variants().stream().map(v -> CatalogNodes.Variant.of(v, showLevels)).toList();
+    }
+
+    @SchemaMapping(typeName = "Product", field = "media")
+    List<CatalogNodes.Media> media(ProductView product) {
+        return product.media().stream().map(CatalogNodes.Media::of).toList();
+    }
+
+    private Mono<CategoryTreeView> tree(Viewer viewer) {
+        return Mono.fromFuture(() -> queryGateway.query(new FindCategoriesQuery(viewer), CategoryTreeView.class));
+    }
+
+    private static ProductFilter filter(ProductFilterInput input) {
+        if (input == null) {
+            return ProductFilter.NONE;
         }
-        return Optional.of(ProductPayload.failed(UserError.of(violation.get())));
+        try {
+            return new ProductFilter(
+                    Inputs.id(input.categoryId(), CategoryId::of, "category", "categoryId"),
+                    Inputs.id(input.sellerId(), SellerId::of, "seller", "sellerId"),
+                    Inputs.money(input.minPrice(), "minPrice"), Inputs.money(input.maxPrice(), "maxPrice"),
+                    input.statuses() == null ? null : Set.copyOf(input.statuses()), input.inStock(),
+                    input.text() == null || input.text().isBlank() ? null : input.text().strip());
+        } catch (InvalidInput invalid) {
+            throw new ApiException(ApiException.Code.BAD_USER_INPUT,
+                    "filter." + invalid.error().field().get(1) + ": " + invalid.getMessage());
+        }
     }
 
-    private static FindProductsQuery pageQuery(Integer first, String after, Integer last, String before) {
+    private static FindProductsQuery pageQuery(ProductFilter filter, ProductSort sort, Integer first, String after,
+                                               Integer last, String before, Viewer viewer) {
         if (first != null && last != null) {
             throw new ApiException(ApiException.Code.BAD_USER_INPUT, "Ask for 'first' or 'last', not both");
         }
@@ -147,9 +195,11 @@ class ProductController {
                     "Page size must be between 0 and " + FindProductsQuery.MAX_PAGE_SIZE);
         }
         if (last != null || before != null) {
-            return FindProductsQuery.backward(size, Cursors.decode(CURSOR_KIND, before, "before", CURSOR_KEY));
+            return new FindProductsQuery(filter, sort, 0, null, size,
+                    Cursors.decode(CURSOR_KIND, before, "before", CURSOR_KEY), viewer);
         }
-        return FindProductsQuery.forward(size, Cursors.decode(CURSOR_KIND, after, "after", CURSOR_KEY));
+        return new FindProductsQuery(filter, sort, size, Cursors.decode(CURSOR_KIND, after, "after", CURSOR_KEY), 0,
+                null, viewer);
     }
 
     private static ProductConnection connection(ProductPage page) {
@@ -163,7 +213,7 @@ class ProductController {
         return new ProductConnection(edges, pageInfo, page.totalCount());
     }
 
-    private static ProductId productId(String id, String argument) {
+    static ProductId productId(String id, String argument) {
         try {
             return ProductId.of(id);
         } catch (IllegalArgumentException e) {
@@ -171,19 +221,8 @@ class ProductController {
         }
     }
 
-    record MoneyInput(long amount, String currency) {
-    }
-
-    record CreateProductInput(String sellerId, String name, MoneyInput price) {
-    }
-
-    record RenameProductInput(String productId, String name) {
-    }
-
-    record ProductPayload(ProductView product, List<UserError> errors) {
-        static ProductPayload failed(UserError error) {
-            return new ProductPayload(null, List.of(error));
-        }
+    record ProductFilterInput(String categoryId, String sellerId, MoneyInput minPrice, MoneyInput maxPrice,
+                              List<ProductStatus> statuses, Boolean inStock, String text) {
     }
 
     record ProductEdge(String cursor, ProductView node) {

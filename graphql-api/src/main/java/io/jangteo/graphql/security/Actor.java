@@ -1,6 +1,7 @@
 package io.jangteo.graphql.security;
 
 import io.jangteo.messages.shared.ActorRole;
+import io.jangteo.messages.shared.Viewer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -19,6 +20,16 @@ public record Actor(String id, ActorRole role, String sellerId) {
             return new Actor(jwt.getSubject(), role, jwt.getClaimAsString(TokenIssuer.SELLER_CLAIM));
         }
         return ANONYMOUS;
+    }
+
+    /** The caller as the query side sees it when it applies visibility. */
+    public Viewer viewer() {
+        return new Viewer(role, id, sellerId);
+    }
+
+    /** Staff, or the seller of this shop: may see a shop's private fields and a product's stock levels. */
+    public boolean isStaffOrSellerOf(String shopId) {
+        return viewer().seesEverything() || viewer().isSellerOf(shopId);
     }
 
     public boolean isAnonymous() {

@@ -50,8 +50,8 @@ final class ProductDocument {
         return new Document()
                 .append(SELLER_ID, event.sellerId().value())
                 .append(NAME, event.name())
-                .append(PRICE_AMOUNT, event.price().amount())
-                .append(PRICE_CURRENCY, event.price().currency())
+                .append(PRICE_AMOUNT, event.basePrice().amount())
+                .append(PRICE_CURRENCY, event.basePrice().currency())
                 .append(VERSION, version)
                 .append(POSITION, position)
                 .append(CREATED_AT, occurredAt.toEpochMilli())
@@ -63,11 +63,13 @@ final class ProductDocument {
     }
 
     static ProductView toView(Document document) {
+        Money price = new Money(((Number) document.get(PRICE_AMOUNT)).longValue(), document.getString(PRICE_CURRENCY));
         return new ProductView(
                 document.getString("_id"),
                 document.getString(SELLER_ID),
-                document.getString(NAME),
-                new Money(((Number) document.get(PRICE_AMOUNT)).longValue(), document.getString(PRICE_CURRENCY)),
+                document.getString(NAME), "", null, null, java.util.List.of(),
+                io.jangteo.messages.catalog.ProductStatus.DRAFT, price, price, price, java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), false, false,
                 ((Number) document.get(VERSION)).longValue(),
                 Instant.ofEpochMilli(((Number) document.get(CREATED_AT)).longValue()),
                 Instant.ofEpochMilli(((Number) document.get(UPDATED_AT)).longValue()));
