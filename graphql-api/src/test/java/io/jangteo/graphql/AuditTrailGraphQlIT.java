@@ -105,7 +105,7 @@ class AuditTrailGraphQlIT extends GraphQlTestSupport {
         try {
             String id = socket.documentName("createProduct")
                     .variable("input", Map.of("name", "Over a socket",
-                            "price", Map.of("amount", 500, "currency", "KRW")))
+                            "basePrice", Map.of("amount", 500, "currency", "KRW")))
                     .execute()
                     .path("createProduct.errors").entityList(Object.class).hasSize(0)
                     .path("createProduct.product.id").entity(String.class).get();
@@ -125,7 +125,7 @@ class AuditTrailGraphQlIT extends GraphQlTestSupport {
             throws Exception {
         String body = """
                 {"query":"mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id } errors { code } } }",
-                 "variables":{"input":{"name":"Audited","price":{"amount":1000,"currency":"KRW"}}}}""";
+                 "variables":{"input":{"name":"Audited","basePrice":{"amount":1000,"currency":"KRW"}}}}""";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/graphql"))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json")

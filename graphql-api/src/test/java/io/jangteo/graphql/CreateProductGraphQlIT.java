@@ -27,7 +27,7 @@ class CreateProductGraphQlIT extends GraphQlTestSupport {
         String shop = uniqueSeller();
         as("ADMIN", null).documentName("createProduct")
                 .variable("input", Map.of("sellerId", shop, "name", "Admin-made",
-                        "price", Map.of("amount", 0, "currency", "KRW")))
+                        "basePrice", Map.of("amount", 0, "currency", "KRW")))
                 .execute()
                 .path("createProduct.errors").entityList(Object.class).hasSize(0)
                 .path("createProduct.product.sellerId").entity(String.class).isEqualTo(shop);
@@ -37,7 +37,7 @@ class CreateProductGraphQlIT extends GraphQlTestSupport {
     void createProductRefusesABlankNameAsAUserErrorAndStoresNothing() {
         long before = totalCount();
         seller(uniqueSeller()).documentName("createProduct")
-                .variable("input", Map.of("name", "   ", "price", Map.of("amount", 1000, "currency", "KRW")))
+                .variable("input", Map.of("name", "   ", "basePrice", Map.of("amount", 1000, "currency", "KRW")))
                 .execute()
                 .path("createProduct.product").valueIsNull()
                 .path("createProduct.errors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
@@ -48,27 +48,27 @@ class CreateProductGraphQlIT extends GraphQlTestSupport {
     @Test
     void createProductRefusesANegativePrice() {
         seller(uniqueSeller()).documentName("createProduct")
-                .variable("input", Map.of("name", "Cheap", "price", Map.of("amount", -1, "currency", "KRW")))
+                .variable("input", Map.of("name", "Cheap", "basePrice", Map.of("amount", -1, "currency", "KRW")))
                 .execute()
                 .path("createProduct.errors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
                 .path("createProduct.errors[0].field").entityList(String.class)
-                .containsExactly("input", "price", "amount");
+                .containsExactly("input", "basePrice", "amount");
     }
 
     @Test
     void createProductRefusesAnUnknownCurrencyShape() {
         seller(uniqueSeller()).documentName("createProduct")
-                .variable("input", Map.of("name", "Won", "price", Map.of("amount", 100, "currency", "won")))
+                .variable("input", Map.of("name", "Won", "basePrice", Map.of("amount", 100, "currency", "won")))
                 .execute()
                 .path("createProduct.errors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
                 .path("createProduct.errors[0].field").entityList(String.class)
-                .containsExactly("input", "price", "currency");
+                .containsExactly("input", "basePrice", "currency");
     }
 
     @Test
     void anonymousCallersMustSignInToCreate() {
         anonymous().documentName("createProduct")
-                .variable("input", Map.of("name", "x", "price", Map.of("amount", 1, "currency", "KRW")))
+                .variable("input", Map.of("name", "x", "basePrice", Map.of("amount", 1, "currency", "KRW")))
                 .execute()
                 .errors().satisfy(errors -> {
                     assertThat(errors).hasSize(1);
@@ -80,7 +80,7 @@ class CreateProductGraphQlIT extends GraphQlTestSupport {
     void customersMayNotCreateProducts() {
         as("CUSTOMER", null).documentName("createProduct")
                 .variable("input", Map.of("sellerId", "any", "name", "x",
-                        "price", Map.of("amount", 1, "currency", "KRW")))
+                        "basePrice", Map.of("amount", 1, "currency", "KRW")))
                 .execute()
                 .errors().satisfy(errors -> assertThat(errors.get(0).getExtensions())
                         .containsEntry("code", "FORBIDDEN"));
@@ -90,7 +90,7 @@ class CreateProductGraphQlIT extends GraphQlTestSupport {
     void aSellerMayNotCreateInAnotherSellersShop() {
         seller(uniqueSeller()).documentName("createProduct")
                 .variable("input", Map.of("sellerId", uniqueSeller(), "name", "Sneaky",
-                        "price", Map.of("amount", 1, "currency", "KRW")))
+                        "basePrice", Map.of("amount", 1, "currency", "KRW")))
                 .execute()
                 .errors().satisfy(errors -> {
                     assertThat(errors.get(0).getExtensions()).containsEntry("code", "FORBIDDEN");

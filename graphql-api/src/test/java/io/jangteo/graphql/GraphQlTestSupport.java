@@ -28,6 +28,8 @@ import java.util.UUID;
 @AutoConfigureObservability(tracing = false) // tests disable metrics export unless asked; operators rely on it
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "jangteo.api.http.trusted-proxies=127.0.0.1,::1",
+        // use cases start from an empty marketplace; DemoCatalogIT covers the demo data
+        "jangteo.demo.enabled=false",
         "spring.main.banner-mode=off"
 })
 public abstract class GraphQlTestSupport {
@@ -82,7 +84,7 @@ public abstract class GraphQlTestSupport {
     @SuppressWarnings("unchecked")
     protected Map<String, Object> createProduct(HttpGraphQlTester tester, String name, long amount) {
         return tester.documentName("createProduct")
-                .variable("input", Map.of("name", name, "price", Map.of("amount", amount, "currency", "KRW")))
+                .variable("input", Map.of("name", name, "basePrice", Map.of("amount", amount, "currency", "KRW")))
                 .execute()
                 .path("createProduct.errors").entityList(Object.class).hasSize(0)
                 .path("createProduct.product").entity(Map.class).get();

@@ -50,7 +50,7 @@ class ProcessLifecycleIT {
         awaitHealthy(port, first);
         String token = login(port);
         String created = new RawGraphQl(port).post(token, "mutation { createProduct(input: {name: \\\"Before kill\\\", "
-                + "price: {amount: 9900, currency: \\\"KRW\\\"}}) { product { id } errors { code } } }");
+                + "basePrice: {amount: 9900, currency: \\\"KRW\\\"}}) { product { id } errors { code } } }");
         String id = RawGraphQl.field(created, "id");
         String renamed = new RawGraphQl(port).post(token, "mutation { renameProduct(input: {productId: \\\"" + id
                 + "\\\", name: \\\"Survives SIGKILL\\\"}) { product { name version } errors { code } } }");
@@ -118,7 +118,7 @@ class ProcessLifecycleIT {
                 "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-jar", JAR.toString(),
                 "--server.port=" + port,
-                "--jangteo.data-dir=" + dataDir));
+                "--jangteo.data-dir=" + dataDir, "--jangteo.demo.enabled=false"));
         command.addAll(List.of(extra));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         started.add(process);

@@ -102,7 +102,7 @@ class ScaleOutModeIT {
         String token = RawGraphQl.field(new RawGraphQl(port).post(null,
                 "mutation { devLogin(input: {role: SELLER, sellerId: \\\"scale-out\\\"}) { token } }"), "token");
         String id = RawGraphQl.field(new RawGraphQl(port).post(token, "mutation { createProduct(input: {name: \\\"Distributed\\\", "
-                + "price: {amount: 1000, currency: \\\"KRW\\\"}}) { product { id } errors { code } } }"), "id");
+                + "basePrice: {amount: 1000, currency: \\\"KRW\\\"}}) { product { id } errors { code } } }"), "id");
 
         assertThat(new RawGraphQl(port).post(token, "mutation { renameProduct(input: {productId: \\\"" + id
                 + "\\\", name: \\\"Renamed across nodes\\\"}) { product { name version } errors { code } } }"))
