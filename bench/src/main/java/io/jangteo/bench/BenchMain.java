@@ -38,6 +38,9 @@ public final class BenchMain {
 
     static final String CREATE = "createProduct";
     static final String LIST = "products(first: 20)";
+    static final String CATALOG = "catalog page (demo catalog)";
+    /** Products the application seeds into an empty data directory (jangteo.demo.products). */
+    static final int DEMO_PRODUCTS = 300;
     private static final int MAX_CONCURRENCY = 32;
 
     record Options(Path jar, Path out, Duration duration, Duration warmup, List<String> jvmOpts) {
@@ -148,25 +151,39 @@ public final class BenchMain {
             System.out.printf("idle RSS %.1f MiB%n", rssMib);
 
             GraphQl gql = new GraphQl(http, app.graphqlUri());
+            // the demo catalog is seeded in the background after start-up; browse it once it is complete
+            String admin = gql.devLogin("ADMIN", null);
+            long demo = gql.awaitProductCount(admin, DEMO_PRODUCTS, Duration.ofSeconds(180));
+            System.out.printf("demo catalog: %d products%n", demo);
+
+            List<ScenarioResult> results = new ArrayList<>();
+            String catalogBody = GraphQl.catalogBody();
+            // anonymous, like a storefront visitor: visibility rules apply to every page
+            Load.Call catalog = () -> gql.call(catalogBody, null);
+            results.add(scenario(CATALOG, 8, options, catalog, app));
+            RssSampler sampler = RssSampler.start(app);
+            results.add(scenario(CATALOG, 32, options, catalog, app));
+            double loadRssMib = sampler.stop();
+            System.out.printf("peak RSS under catalog load at concurrency 32: %.1f MiB%n", loadRssMib);
+
             String token = gql.devLogin();
             AtomicLong sequence = new AtomicLong();
             Load.Call create = () -> gql.call(GraphQl.createBody("Bench product " + sequence.incrementAndGet()), token);
             String listBody = GraphQl.listBody();
             Load.Call list = () -> gql.call(listBody, token);
-
-            List<ScenarioResult> results = new ArrayList<>();
             for (int concurrency : new int[] {1, 16}) {
                 results.add(scenario(CREATE, concurrency, options, create, app));
             }
-            long created = results.stream().mapToLong(ScenarioResult::okIncludingWarmup).sum();
+            long created = results.stream().filter(r -> r.name().equals(CREATE))
+                    .mapToLong(ScenarioResult::okIncludingWarmup).sum();
             // the query side is eventually consistent: give the projection a moment to catch up
-            long inStore = gql.awaitProductCount(token, created, Duration.ofSeconds(15));
-            System.out.printf("products in store: %d (bench created %d)%n", inStore, created);
+            long inStore = gql.awaitProductCount(admin, demo + created, Duration.ofSeconds(15));
+            System.out.printf("products in store: %d (demo %d, bench created %d)%n", inStore, demo, created);
             results.add(scenario(LIST, 32, options, list, app));
 
             Report.Run run = new Report.Run(Instant.now().truncatedTo(ChronoUnit.SECONDS), gitCommit(),
                     Report.Machine.probe(java), app.jvmOpts(), options.warmup(), options.duration(),
-                    healthySeconds, rssMib, inStore, created, results);
+                    healthySeconds, rssMib, loadRssMib, demo, inStore, created, results);
             String previous = Files.exists(options.out()) ? Files.readString(options.out()) : null;
             Files.writeString(options.out(), Report.merge(Report.latest(run), previous));
             System.out.println();

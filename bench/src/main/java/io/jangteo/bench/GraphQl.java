@@ -21,6 +21,12 @@ final class GraphQl {
     static final String LIST = "query List { products(first: 20) { totalCount edges { cursor node "
             + "{ id name price { amount currency } } } pageInfo { hasNextPage endCursor } } }";
 
+    /** A storefront catalog page as a shop's front end asks for it: prices, stock, options and the seller. */
+    static final String CATALOG = "query Catalog { products(first: 20, sort: NEWEST) { totalCount edges { cursor node "
+            + "{ id name status brand price { amount currency } priceRange { min { amount } max { amount } } inStock "
+            + "seller { id shopName } variants { id optionValues price { amount currency } stock { available } } } } "
+            + "pageInfo { hasNextPage endCursor } } }";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -33,12 +39,16 @@ final class GraphQl {
 
     static String createBody(String name) {
         ObjectNode input = JSON.createObjectNode().put("name", name);
-        input.putObject("price").put("amount", 12000).put("currency", "KRW");
+        input.putObject("basePrice").put("amount", 12000).put("currency", "KRW");
         return body(CREATE, input);
     }
 
     static String listBody() {
         return body(LIST, null);
+    }
+
+    static String catalogBody() {
+        return body(CATALOG, null);
     }
 
     private static String body(String query, ObjectNode input) {
@@ -84,8 +94,14 @@ final class GraphQl {
     }
 
     String devLogin() throws IOException, InterruptedException {
-        ObjectNode input = JSON.createObjectNode()
-                .put("role", "SELLER").put("subject", "bench-user").put("sellerId", "bench-seller");
+        return devLogin("SELLER", "bench-seller");
+    }
+
+    String devLogin(String role, String sellerId) throws IOException, InterruptedException {
+        ObjectNode input = JSON.createObjectNode().put("role", role).put("subject", "bench-" + role.toLowerCase());
+        if (sellerId != null) {
+            input.put("sellerId", sellerId);
+        }
         HttpResponse<String> response = post(body(LOGIN, input), null);
         String error = errorOf(response.statusCode(), response.body());
         if (error != null) {

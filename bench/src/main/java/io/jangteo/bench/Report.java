@@ -49,7 +49,8 @@ final class Report {
     }
 
     record Run(Instant date, String commit, Machine machine, List<String> jvmOpts, Duration warmup,
-            Duration duration, double healthySeconds, double rssMib, long productsInStore, long productsCreated,
+            Duration duration, double healthySeconds, double rssMib, double loadRssMib, long demoProducts,
+            long productsInStore, long productsCreated,
             List<ScenarioResult> results) {
     }
 
@@ -70,6 +71,9 @@ final class Report {
 
     static String targets(Run run) {
         return "| target | measured | result |\n|---|---|---|\n"
+                + throughputTarget(run, BenchMain.CATALOG, 32, 2000, 50, "≥ 2,000 catalog pages/s at concurrency 32 with p99 ≤ 50 ms")
+                + targetRow("RSS ≤ 768 MiB under catalog load at concurrency 32", format("%.1f MiB", run.loadRssMib()),
+                        run.loadRssMib() > 0 && run.loadRssMib() <= 768)
                 + throughputTarget(run, BenchMain.CREATE, 16, 2000, 50, "≥ 2,000 creates/s at concurrency 16 with p99 ≤ 50 ms")
                 + throughputTarget(run, BenchMain.LIST, 32, 3000, 30, "≥ 3,000 list queries/s at concurrency 32 with p99 ≤ 30 ms")
                 + targetRow("healthy within 8 s of start", format("%.2f s", run.healthySeconds()),
@@ -120,6 +124,8 @@ final class Report {
                 + "- JVM options: " + jvmOpts + "\n"
                 + format("- Per scenario: %d s warm-up (not recorded), then %d s measured; latencies include errors%n",
                         run.warmup().toSeconds(), run.duration().toSeconds())
+                + format("- Demo catalog browsed by the catalog scenario: %d products (a page: 20 products with "
+                        + "variants, prices, stock and seller, as an anonymous visitor)%n", run.demoProducts())
                 + format("- Products in store before the list scenario: %d (the bench created %d)%n",
                         run.productsInStore(), run.productsCreated())
                 + "\n### First errors\n\n" + (errors.length() == 0 ? "None.\n" : errors.toString());
@@ -129,7 +135,8 @@ final class Report {
         return SUMMARY_BEGIN + "\n"
                 + "### " + run.date() + ", commit " + run.commit() + "\n\n"
                 + table(run.results()) + "\n\n"
-                + format("Time to healthy: %.2f s. Idle RSS: %.1f MiB.%n", run.healthySeconds(), run.rssMib())
+                + format("Time to healthy: %.2f s. Idle RSS: %.1f MiB. Peak RSS under catalog load: %.1f MiB.%n",
+                        run.healthySeconds(), run.rssMib(), run.loadRssMib())
                 + SUMMARY_END;
     }
 

@@ -29,7 +29,9 @@ class GraphQlTest {
         assertThat(GraphQl.createBody("Bench product 7"))
                 .startsWith("{\"query\":\"mutation Create(")
                 .endsWith(",\"variables\":{\"input\":{\"name\":\"Bench product 7\","
-                        + "\"price\":{\"amount\":12000,\"currency\":\"KRW\"}}}}");
+                        + "\"basePrice\":{\"amount\":12000,\"currency\":\"KRW\"}}}}");
         assertThat(GraphQl.listBody()).doesNotContain("variables");
+        assertThat(GraphQl.catalogBody()).contains("seller { id shopName }", "stock { available }")
+                .doesNotContain("variables");
     }
 }

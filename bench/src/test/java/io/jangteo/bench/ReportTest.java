@@ -23,7 +23,7 @@ class ReportTest {
 
     private static Report.Run run(String date, String commit, double healthy, ScenarioResult... results) {
         return new Report.Run(Instant.parse(date), commit, MACHINE, List.of("-Xmx512m"), Duration.ofSeconds(5),
-                Duration.ofSeconds(20), healthy, 300.0, 42, 40, List.of(results));
+                Duration.ofSeconds(20), healthy, 300.0, 512.0, 300, 42, 40, List.of(results));
     }
 
     @Test
@@ -48,11 +48,14 @@ class ReportTest {
         long[] fast = new long[5000];
         java.util.Arrays.fill(fast, 2_000);
         Report.Run run = run("2025-01-01T00:00:00Z", "abc", 9.5,
-                result(BenchMain.CREATE, 16, 0, fast), result(BenchMain.LIST, 32, 1, fast));
+                result(BenchMain.CATALOG, 32, 0, fast), result(BenchMain.CREATE, 16, 0, fast),
+                result(BenchMain.LIST, 32, 1, fast));
 
         assertThat(Report.targets(run).lines().toList()).containsExactly(
                 "| target | measured | result |",
                 "|---|---|---|",
+                "| ≥ 2,000 catalog pages/s at concurrency 32 with p99 ≤ 50 ms | 2500.0/s, p99 2.00 ms, 0 errors | met |",
+                "| RSS ≤ 768 MiB under catalog load at concurrency 32 | 512.0 MiB | met |",
                 "| ≥ 2,000 creates/s at concurrency 16 with p99 ≤ 50 ms | 2500.0/s, p99 2.00 ms, 0 errors | met |",
                 "| ≥ 3,000 list queries/s at concurrency 32 with p99 ≤ 30 ms | 2500.0/s, p99 2.00 ms, 1 errors | not met |",
                 "| healthy within 8 s of start | 9.50 s | not met |",
