@@ -1,0 +1,38 @@
+package io.jangteo.command.catalog;
+
+import io.jangteo.messages.catalog.ProductVariant;
+import io.jangteo.messages.catalog.VariantId;
+import io.jangteo.messages.catalog.VariantStatus;
+import io.jangteo.messages.shared.Money;
+
+import java.util.List;
+
+/** A variant as the product holds it: what the events said about it, and its stock levels. */
+final class Variant {
+
+    final VariantId variantId;
+    final List<String> optionValues;
+    String sku;
+    Money priceDelta;
+    long weightGrams;
+    VariantStatus status;
+    long onHand;
+    long reserved;
+
+    Variant(ProductVariant variant) {
+        variantId = variant.variantId();
+        optionValues = variant.optionValues();
+        sku = variant.sku();
+        priceDelta = variant.priceDelta();
+        weightGrams = variant.weightGrams();
+        status = variant.status();
+    }
+
+    long available() {
+        return onHand - reserved;
+    }
+
+    boolean isActive() {
+        return status == VariantStatus.ACTIVE;
+    }
+}
