@@ -6,6 +6,7 @@ import io.jangteo.messages.catalog.VariantStatus;
 import io.jangteo.messages.shared.Money;
 
 import java.util.List;
+import java.util.Objects;
 
 /** A variant as the product holds it: what the events said about it, and its stock levels. */
 final class Variant {
@@ -34,5 +35,25 @@ final class Variant {
 
     boolean isActive() {
         return status == VariantStatus.ACTIVE;
+    }
+
+    // by value: Axon's test fixture compares the state a command left with the state its events rebuild
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Variant that
+                && variantId.equals(that.variantId) && optionValues.equals(that.optionValues)
+                && Objects.equals(sku, that.sku) && priceDelta.equals(that.priceDelta)
+                && weightGrams == that.weightGrams && status == that.status
+                && onHand == that.onHand && reserved == that.reserved;
+    }
+
+    @Override
+    public int hashCode() {
+        return variantId.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return variantId + optionValues.toString() + " " + status + " onHand=" + onHand + " reserved=" + reserved;
     }
 }
