@@ -15,6 +15,8 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +26,7 @@ import org.springframework.context.annotation.Profile;
 import javax.sql.DataSource;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,7 +55,8 @@ class EmbeddedStorageConfiguration {
     EventStorageEngine eventStorageEngine(DataSource dataSource,
                                           TransactionManager transactionManager,
                                           Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          List<EventUpcaster> upcasters) {
         ConnectionProvider connections = new SpringDataSourceConnectionProvider(dataSource);
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
@@ -60,6 +64,8 @@ class EmbeddedStorageConfiguration {
                 .persistenceExceptionResolver(new DuplicateKeyResolver())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                // an engine built by hand gets no upcasters unless given them; Spring orders the list as Axon does
+                .upcasterChain(new EventUpcasterChain(upcasters))
                 .batchSize(500)
                 .build();
         engine.createSchema(new H2EventTableFactory());

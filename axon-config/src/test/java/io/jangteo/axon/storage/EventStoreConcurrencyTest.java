@@ -167,7 +167,7 @@ class EventStoreConcurrencyTest {
 
     private EventStorageEngine engineOver(DataSource source) {
         return storage.eventStorageEngine(source,
-                new SpringTransactionManager(new DataSourceTransactionManager(source)), serializer, serializer);
+                new SpringTransactionManager(new DataSourceTransactionManager(source)), serializer, serializer, List.of());
     }
 
     private static DomainEventMessage<NoteTaken> event(String aggregateId, long sequence, String note) {

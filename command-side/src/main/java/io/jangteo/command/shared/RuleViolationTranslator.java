@@ -11,7 +11,9 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.lang.reflect.Field;
 import java.util.List;
 
 /**
@@ -39,9 +41,20 @@ public class RuleViolationTranslator implements MessageHandlerInterceptor<Comman
     }
 
     private static String aggregateName(UnitOfWork<? extends CommandMessage<?>> unitOfWork) {
-        String name = unitOfWork.getMessage().getPayloadType().getSimpleName();
-        // "RenameProduct" -> "product", "ChangeProductPrice" -> "product": the first noun after the verb
-        String[] words = name.split("(?=[A-Z])");
+        Class<?> command = unitOfWork.getMessage().getPayloadType();
+        // the target's id type names the aggregate ("ProductId" -> "product"), also for commands named after a part
+        // of it (ReserveStock, AttachMedia); the command's first noun is the guess when there is no such type
+        for (Field field : command.getDeclaredFields()) {
+            String type = field.getType().getSimpleName();
+            if (field.isAnnotationPresent(TargetAggregateIdentifier.class) && type.endsWith("Id")) {
+                return words(type.substring(0, type.length() - 2));
+            }
+        }
+        String[] words = command.getSimpleName().split("(?=[A-Z])");
         return words.length < 2 ? "aggregate" : words[1].toLowerCase();
+    }
+
+    private static String words(String camelCase) {
+        return String.join(" ", camelCase.split("(?=[A-Z])")).toLowerCase();
     }
 }

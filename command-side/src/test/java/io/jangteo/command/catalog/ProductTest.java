@@ -4,7 +4,22 @@ import io.jangteo.command.catalog.ProductAccessPolicy.NotProductOwner;
 import io.jangteo.command.catalog.ProductRules.NegativePrice;
 import io.jangteo.command.catalog.ProductRules.ProductNameRequired;
 import io.jangteo.command.catalog.ProductRules.ProductNameTooLong;
+import io.jangteo.command.catalog.ProductRules.BrandTooLong;
+import io.jangteo.command.catalog.ProductRules.DescriptionTooLong;
+import io.jangteo.command.catalog.ProductRules.InvalidTag;
+import io.jangteo.command.catalog.ProductRules.TooManyTags;
+import io.jangteo.command.catalog.VariantRules.CurrencyMismatch;
+import io.jangteo.command.catalog.VariantRules.NegativeVariantPrice;
+import io.jangteo.messages.catalog.BasePriceChanged;
+import io.jangteo.messages.catalog.CategoryId;
+import io.jangteo.messages.catalog.ChangeBasePrice;
+import io.jangteo.messages.catalog.CreateProduct;
+import io.jangteo.messages.catalog.DescribeProduct;
 import io.jangteo.messages.catalog.ProductCreated;
+import io.jangteo.messages.catalog.ProductDescribed;
+import io.jangteo.messages.catalog.ProductRecategorized;
+import io.jangteo.messages.catalog.RecategorizeProduct;
+import io.jangteo.messages.catalog.VariantChanged;
 import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.ErrorCode;
 import io.jangteo.messages.shared.Money;
@@ -22,7 +37,11 @@ import static io.jangteo.command.catalog.ProductFixtures.OTHER_SELLER;
 import static io.jangteo.command.catalog.ProductFixtures.PRICE;
 import static io.jangteo.command.catalog.ProductFixtures.PRODUCT_ID;
 import static io.jangteo.command.catalog.ProductFixtures.SELLER;
+import static io.jangteo.command.catalog.ProductFixtures.SMALL;
 import static io.jangteo.command.catalog.ProductFixtures.actingAs;
+import static io.jangteo.command.catalog.ProductFixtures.defaultVariant;
+import static io.jangteo.command.catalog.ProductFixtures.owner;
+import static io.jangteo.command.catalog.ProductFixtures.productWithSizesCreated;
 import static io.jangteo.command.catalog.ProductFixtures.createProduct;
 import static io.jangteo.command.catalog.ProductFixtures.nameOfCodePoints;
 import static io.jangteo.command.catalog.ProductFixtures.productCreated;
@@ -31,7 +50,10 @@ import static io.jangteo.command.catalog.ProductFixtures.renameProduct;
 import static io.jangteo.command.catalog.ProductFixtures.seller;
 import static io.jangteo.command.catalog.ProductFixtures.violation;
 
+/** Creating a product, and the changes to its texts, category and base price. */
 class ProductTest {
+
+    private static final CategoryId CATEGORY = CategoryId.of("c-1");
 
     private FixtureConfiguration<Product> fixture;
 
@@ -133,7 +155,7 @@ class ProductTest {
                 .when(createProduct(NAME, Money.won(-1)), seller(SELLER))
                 .expectNoEvents()
                 .expectException(NegativePrice.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("price", "amount")))
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("basePrice", "amount")))
                 .expectExceptionMessage("A price cannot be negative, was -1 KRW");
     }
 
@@ -252,5 +274,198 @@ class ProductTest {
                 .when(renameProduct("Kkakdugi 1kg"), seller(SELLER))
                 .expectNoEvents()
                 .expectException(AggregateNotFoundException.class);
+    }
+    @Test
+    void creatingAProductRecordsItsTextsNormalisedAndItsDefaultVariant() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(PRODUCT_ID, SELLER, NAME, "  Fermented for 3 weeks. ", "  Jongga ",
+                        CATEGORY, List.of(" kimchi ", "Korean", "KIMCHI", "vegan"), PRICE, null, null), owner())
+                .expectEvents(new ProductCreated(PRODUCT_ID, SELLER, NAME, "Fermented for 3 weeks.", "Jongga",
+                        CATEGORY, List.of("kimchi", "Korean", "vegan"), PRICE, List.of(),
+                        List.of(defaultVariant())));
+    }
+
+    @Test
+    void aBlankBrandIsNoBrand() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(PRODUCT_ID, SELLER, NAME, null, "   ", null, null, PRICE, null, null), owner())
+                .expectEvents(productCreated());
+    }
+
+    @Test
+    void theDefaultVariantsDeltaIsInTheBasePricesCurrency() {
+        fixture.givenNoPriorActivity()
+                .when(createProduct(NAME, Money.of(1_999, "USD")), owner())
+                .expectEvents(productCreated(NAME, Money.of(1_999, "USD")));
+    }
+
+    @Test
+    void cannotCreateAProductWithADescriptionOverTwentyThousandCharacters() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(PRODUCT_ID, SELLER, NAME, "x".repeat(20_001), null, null, null, PRICE,
+                        null, null), owner())
+                .expectNoEvents()
+                .expectException(DescriptionTooLong.class)
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("description")));
+    }
+
+    @Test
+    void cannotCreateAProductWithABrandOverAHundredCharacters() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(PRODUCT_ID, SELLER, NAME, null, "b".repeat(101), null, null, PRICE,
+                        null, null), owner())
+                .expectNoEvents()
+                .expectException(BrandTooLong.class)
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("brand")));
+    }
+
+    @Test
+    void cannotCreateAProductWithMoreThanTwentyDistinctTags() {
+        List<String> tags = java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "tag" + i).toList();
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(PRODUCT_ID, SELLER, NAME, null, null, null, tags, PRICE, null, null), owner())
+                .expectNoEvents()
+                .expectException(TooManyTags.class)
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("tags")));
+    }
+
+    @Test
+    void twentyTagsAndTheirDuplicatesInOtherCaseAreFine() {
+        List<String> tags = new java.util.ArrayList<>(
+                java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "tag" + i).toList());
+        tags.add("TAG1");
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(PRODUCT_ID, SELLER, NAME, null, null, null, tags, PRICE, null, null), owner())
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void cannotCreateAProductWithABlankTag() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(PRODUCT_ID, SELLER, NAME, null, null, null, List.of("kimchi", " "), PRICE,
+                        null, null), owner())
+                .expectNoEvents()
+                .expectException(InvalidTag.class)
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("tags", "1")));
+    }
+
+    @Test
+    void cannotCreateAProductWithATagOverThirtyCharacters() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(PRODUCT_ID, SELLER, NAME, null, null, null, List.of("t".repeat(31)), PRICE,
+                        null, null), owner())
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("tags", "0")));
+    }
+
+    @Test
+    void ownerDescribesAProduct() {
+        fixture.given(productCreated())
+                .when(new DescribeProduct(PRODUCT_ID, " Crunchy ", "Jongga", List.of("kimchi", "Kimchi")), owner())
+                .expectEvents(new ProductDescribed(PRODUCT_ID, SELLER, "Crunchy", "Jongga", List.of("kimchi")))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void describingAProductAsItIsChangesNothing() {
+        fixture.given(productCreated(),
+                        new ProductDescribed(PRODUCT_ID, SELLER, "Crunchy", "Jongga", List.of("kimchi")))
+                .when(new DescribeProduct(PRODUCT_ID, "Crunchy ", " Jongga", List.of("kimchi")), owner())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void cannotDescribeAProductWithADescriptionOverTwentyThousandCharacters() {
+        fixture.given(productCreated())
+                .when(new DescribeProduct(PRODUCT_ID, "x".repeat(20_001), null, null), owner())
+                .expectNoEvents()
+                .expectException(DescriptionTooLong.class);
+    }
+
+    @Test
+    void cannotDescribeAnotherSellersProduct() {
+        fixture.given(productCreated())
+                .when(new DescribeProduct(PRODUCT_ID, "Crunchy", null, null), seller(OTHER_SELLER))
+                .expectNoEvents()
+                .expectException(NotProductOwner.class);
+    }
+
+    @Test
+    void ownerMovesAProductToACategoryAndTheEventCarriesThePreviousOne() {
+        CategoryId other = CategoryId.of("c-2");
+        fixture.given(productCreated(), new ProductRecategorized(PRODUCT_ID, SELLER, null, CATEGORY))
+                .when(new RecategorizeProduct(PRODUCT_ID, other), owner())
+                .expectEvents(new ProductRecategorized(PRODUCT_ID, SELLER, CATEGORY, other))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void aProductCanLeaveItsCategory() {
+        fixture.given(productCreated(), new ProductRecategorized(PRODUCT_ID, SELLER, null, CATEGORY))
+                .when(new RecategorizeProduct(PRODUCT_ID, null), owner())
+                .expectEvents(new ProductRecategorized(PRODUCT_ID, SELLER, CATEGORY, null));
+    }
+
+    @Test
+    void recategorizingIntoTheSameCategoryChangesNothing() {
+        fixture.given(productCreated())
+                .when(new RecategorizeProduct(PRODUCT_ID, null), owner())
+                .expectNoEvents()
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void ownerChangesTheBasePrice() {
+        fixture.given(productCreated())
+                .when(new ChangeBasePrice(PRODUCT_ID, Money.won(9_900)), owner())
+                .expectEvents(new BasePriceChanged(PRODUCT_ID, SELLER, PRICE, Money.won(9_900)))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void changingTheBasePriceToTheCurrentOneChangesNothing() {
+        fixture.given(productCreated())
+                .when(new ChangeBasePrice(PRODUCT_ID, PRICE), owner())
+                .expectNoEvents()
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void cannotChangeTheBasePriceToANegativeOne() {
+        fixture.given(productCreated())
+                .when(new ChangeBasePrice(PRODUCT_ID, Money.won(-1)), owner())
+                .expectNoEvents()
+                .expectException(NegativePrice.class);
+    }
+
+    @Test
+    void cannotLowerTheBasePriceBelowWhatADiscountedVariantTakesOff() {
+        // v1 costs 1,000 less than the base price: a base price of 500 would make it cost -500
+        fixture.given(productWithSizesCreated(),
+                        new VariantChanged(PRODUCT_ID, SELLER, SMALL, null, Money.won(-1_000), 0))
+                .when(new ChangeBasePrice(PRODUCT_ID, Money.won(500)), owner())
+                .expectNoEvents()
+                .expectException(NegativeVariantPrice.class)
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("basePrice")))
+                .expectExceptionMessage("Variant v1 would cost -500 KRW");
+    }
+
+    @Test
+    void cannotChangeTheBasePriceIntoAnotherCurrency() {
+        fixture.given(productCreated())
+                .when(new ChangeBasePrice(PRODUCT_ID, Money.of(10, "USD")), owner())
+                .expectNoEvents()
+                .expectException(CurrencyMismatch.class)
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("basePrice", "currency")));
+    }
+
+    @Test
+    void cannotChangeTheBasePriceOfAnotherSellersProduct() {
+        fixture.given(productCreated())
+                .when(new ChangeBasePrice(PRODUCT_ID, Money.won(1)), seller(OTHER_SELLER))
+                .expectNoEvents()
+                .expectException(NotProductOwner.class);
     }
 }

@@ -3,6 +3,9 @@ package io.jangteo.command.shared;
 import io.jangteo.messages.catalog.CreateProduct;
 import io.jangteo.messages.catalog.ProductId;
 import io.jangteo.messages.catalog.RenameProduct;
+import io.jangteo.messages.catalog.ReservationId;
+import io.jangteo.messages.catalog.ReserveStock;
+import io.jangteo.messages.catalog.VariantId;
 import io.jangteo.messages.seller.SellerId;
 import io.jangteo.messages.shared.ErrorCode;
 import io.jangteo.messages.shared.Money;
@@ -17,6 +20,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +70,27 @@ class RuleViolationTranslatorTest {
         assertThat(thrown).isInstanceOf(CommandExecutionException.class).hasCause(missing);
         assertThat(((CommandExecutionException) thrown).getDetails())
                 .contains(new RuleViolation(ErrorCode.NOT_FOUND, List.of(), "No such product"));
+    }
+
+    @Test
+    void aMissingAggregateIsNamedAfterItsIdentifierNotTheCommandsNoun() {
+        // "ReserveStock" on an unknown product: the caller is told about the product, not about "stock"
+        Throwable thrown = handle(new ReserveStock(PRODUCT_ID, VariantId.DEFAULT, ReservationId.of("o-1"), 1), () -> {
+            throw new AggregateNotFoundException("p-1", "not found");
+        });
+
+        assertThat(((CommandExecutionException) thrown).getDetails())
+                .contains(new RuleViolation(ErrorCode.NOT_FOUND, List.of(), "No such product"));
+    }
+
+    @Test
+    void anIdentifierOfSeveralWordsNamesTheAggregateInWords() {
+        Throwable thrown = handle(new ShelveBook(new LibraryShelfId("s-1")), () -> {
+            throw new AggregateNotFoundException("s-1", "not found");
+        });
+
+        assertThat(((CommandExecutionException) thrown).getDetails())
+                .contains(new RuleViolation(ErrorCode.NOT_FOUND, List.of(), "No such library shelf"));
     }
 
     @Test
@@ -119,6 +144,12 @@ class RuleViolationTranslatorTest {
         UnitOfWork<CommandMessage<?>> unitOfWork =
                 DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage(command));
         return catchThrowable(() -> translator.handle(unitOfWork, chain));
+    }
+
+    record LibraryShelfId(String value) {
+    }
+
+    record ShelveBook(@TargetAggregateIdentifier LibraryShelfId shelfId) {
     }
 
     private static final class OutOfStock extends DomainRuleViolation {
