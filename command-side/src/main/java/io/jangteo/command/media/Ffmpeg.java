@@ -69,7 +69,9 @@ final class Ffmpeg {
 
         /** The tool's own words, the last (most specific) lines kept when long. */
         String reason() {
-            String text = stderr.strip();
+            // "[mov,mp4,m4a @ 0x55b7…] moov atom not found": the demuxer's address means nothing to a seller
+            String text = stderr.replaceAll("\\[[^\\]\n]*@ 0x[0-9a-fA-F]+\\] ?", "")
+                    .strip().replaceAll("\\s*\n\\s*", "; ");
             if (text.isEmpty()) {
                 return "exit code " + exitCode;
             }
