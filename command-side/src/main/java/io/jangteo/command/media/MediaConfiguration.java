@@ -1,6 +1,8 @@
 package io.jangteo.command.media;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +30,18 @@ class MediaConfiguration {
         Ffmpeg ffmpeg = new Ffmpeg(ffmpegDirectory.isBlank() ? null : Path.of(ffmpegDirectory));
         return new MediaProcessor(new ImageRenditions(mediaStore),
                 new VideoRenditions(mediaStore, ffmpeg, probeTimeout, posterTimeout));
+    }
+
+    /**
+     * One medium per unit of work: the outcome's events are stored when the processor's unit of work commits, so in
+     * a batch of many a finished image would stay PENDING until the slowest video of the batch is done, and a long
+     * batch could outlast the processor's claim on its segment.
+     */
+    @Bean
+    ConfigurerModule mediaProcessingOneMediumAtATime() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessorConfiguration(MediaProcessing.PROCESSING_GROUP, config ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(1)));
     }
 
     @Bean
