@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.ToLongFunction;
 
 /**
@@ -41,6 +42,14 @@ public class Commands {
         AuditMetaData audit = new AuditMetaData(actor.id(), actor.role(), actor.sellerId(),
                 request.clientIp(), request.userAgent(), request.requestId());
         return GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData());
+    }
+
+    /**
+     * Sends a command with the caller's audit metadata and answers its result without waiting for any read model:
+     * for answers that show no view (an upload accepted for background processing).
+     */
+    public CompletableFuture<Object> send(Object command, Actor actor, RequestContext request) {
+        return commandGateway.send(message(command, actor, request));
     }
 
     /**
