@@ -97,6 +97,6 @@ class CategoryTreeCommandBusTest {
                 () -> send(new RenameCategory(CategoryId.of("fashion"), "Fashion")));
 
         assertThat(refused.getDetails())
-                .contains(new RuleViolation(ErrorCode.NOT_FOUND, List.of(), "No such category"));
+                .contains(new RuleViolation(ErrorCode.NOT_FOUND, List.of(), "No such category tree"));
     }
 }
