@@ -4,6 +4,6 @@ import io.jangteo.axon.audit.AuditMetaData;
 import io.jangteo.messages.catalog.ProductId;
 
 /** Gives a demo product a generated picture, processed in the background like an upload. */
-interface DemoImages {
-    void attach(ProductId productId, DemoCatalog.Item item, int index, AuditMetaData actor);
+public interface DemoImages {
+    void attach(ProductId productId, int index, AuditMetaData actor);
 }

@@ -99,7 +99,7 @@ class DemoSeeder {
                     }
                 }
                 if (properties.images() && images.isPresent()) {
-                    images.get().attach(productId, item, i, ACTOR);
+                    images.get().attach(productId, i, ACTOR);
                 }
             }
             log.info("Seeded the demo marketplace: {} categories, {} shops, {} products in {} ms "
