@@ -17,6 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /** An immutable snapshot of the category tree: parents before children, siblings by name. */
 final class CategoryTree {
 
+    // before EMPTY: building it sorts with this
+    private static final Comparator<Category> SIBLINGS =
+            Comparator.comparing((Category c) -> CatalogEntry.searchKey(c.name())).thenComparing(Category::id);
+
     static final CategoryTree EMPTY = new CategoryTree(Stamp.NONE, List.of());
 
     record Node(String id, String parentId, String name, List<String> path) {
@@ -24,9 +28,6 @@ final class CategoryTree {
 
     record Category(String id, String parentId, String name) {
     }
-
-    private static final Comparator<Category> SIBLINGS =
-            Comparator.comparing((Category c) -> CatalogEntry.searchKey(c.name())).thenComparing(Category::id);
 
     private final Stamp stamp;
     private final List<Node> ordered;
