@@ -1,108 +1,107 @@
 package io.jangteo.query.catalog;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
+import io.jangteo.messages.catalog.CategoryTreeView;
+import io.jangteo.messages.catalog.FindCategoriesQuery;
 import io.jangteo.messages.catalog.FindProductQuery;
 import io.jangteo.messages.catalog.FindProductsQuery;
 import io.jangteo.messages.catalog.ProductPage;
+import io.jangteo.messages.catalog.ProductSort;
 import io.jangteo.messages.catalog.ProductView;
 import org.axonframework.queryhandling.QueryHandler;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
-
 /**
- * Catalog reads. A page is a set of positions fetched through the unique position index (see
- * {@link ProductDocument}); cursors are positions. Positions left unused by a failed write are skipped over.
+ * Catalog reads, answered from {@link ProductCatalog}: one counter read, an in-memory search, and at most one read of
+ * the page's documents that are not cached yet.
  */
 @Component
 class ProductQueryHandler {
 
-    private final MongoCollection<Document> products;
-    private final MongoCollection<Document> counters;
+    private final ProductCatalog catalog;
 
-    ProductQueryHandler(MongoDatabase database) {
-        this.products = ProductDocument.collection(database);
-        this.counters = ProductDocument.counters(database);
+    ProductQueryHandler(ProductCatalog catalog) {
+        this.catalog = catalog;
     }
 
     @QueryHandler
     Optional<ProductView> find(FindProductQuery query) {
-        Document document = products.find(eq("_id", query.productId().value())).first();
-        return Optional.ofNullable(document).map(ProductDocument::toView);
+        Listing listing = catalog.listing();
+        CatalogEntry entry = listing.products().find(query.productId().value());
+        if (entry == null) {
+            return Optional.empty();
+        }
+        return catalog.views(listing, List.of(entry)).stream().findFirst();
     }
 
     @QueryHandler
     ProductPage find(FindProductsQuery query) {
-        long lastPosition = lastPosition();
-        return query.isBackward() ? backward(query, lastPosition) : forward(query, lastPosition);
-    }
-
-    private ProductPage forward(FindProductsQuery query, long lastPosition) {
-        long start = query.after() == null ? 1 : parse(query.after()) + 1;
-        List<Document> found = collect(start, 1, query.first() + 1, lastPosition);
-        boolean hasNext = found.size() > query.first();
-        List<Document> page = hasNext ? found.subList(0, query.first()) : found;
-        return page(page, hasNext, start > 1);
-    }
-
-    private ProductPage backward(FindProductsQuery query, long lastPosition) {
-        long start = query.before() == null ? lastPosition : parse(query.before()) - 1;
-        List<Document> found = collect(start, -1, query.last() + 1, lastPosition);
-        boolean hasPrevious = found.size() > query.last();
-        List<Document> page = new ArrayList<>(hasPrevious ? found.subList(0, query.last()) : found);
-        Collections.reverse(page);
-        return page(page, query.before() != null && parse(query.before()) <= lastPosition, hasPrevious);
-    }
-
-    /** Walks positions from {@code start} in {@code step} direction until {@code wanted} documents are found. */
-    private List<Document> collect(long start, int step, int wanted, long lastPosition) {
-        List<Document> found = new ArrayList<>(wanted);
-        long next = start;
-        while (found.size() < wanted && next >= 1 && next <= lastPosition) {
-            List<Long> window = new ArrayList<>();
-            for (int i = found.size(); i < wanted && next >= 1 && next <= lastPosition; i++, next += step) {
-                window.add(next);
+        Listing listing = catalog.listing();
+        ProductSort sort = query.sort();
+        CatalogEntry[] order = listing.products().order(sort);
+        int[] matches = listing.matching(query.filter(), sort, query.viewer());
+        int from;
+        int to;
+        if (query.isBackward()) {
+            int end = query.before() == null ? order.length
+                    : firstAtOrAfter(order, ProductCursor.probe(sort, query.before()), sort, false);
+            to = firstMatchFrom(matches, end);
+            from = Math.max(0, to - query.last());
+        } else {
+            int start = query.after() == null ? 0
+                    : firstAtOrAfter(order, ProductCursor.probe(sort, query.after()), sort, true);
+            from = firstMatchFrom(matches, start);
+            to = Math.min(matches.length, from + query.first());
+        }
+        List<CatalogEntry> entries = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            entries.add(order[matches[i]]);
+        }
+        List<ProductView> items = catalog.views(listing, entries);
+        List<String> cursors = new ArrayList<>(items.size());
+        int next = 0;
+        for (ProductView item : items) {
+            while (!entries.get(next).id().equals(item.id())) {
+                next++; // a product gone under a reset: its cursor goes with it
             }
-            Map<Long, Document> byPosition = new HashMap<>();
-            for (Document document : products.find(in(ProductDocument.POSITION, window))) {
-                byPosition.put(ProductDocument.position(document), document);
-            }
-            for (Long position : window) {
-                Document document = byPosition.get(position);
-                if (document != null) {
-                    found.add(document);
-                }
+            cursors.add(ProductCursor.of(sort, entries.get(next++)));
+        }
+        return new ProductPage(items, cursors, matches.length, to < matches.length, from > 0);
+    }
+
+    @QueryHandler
+    CategoryTreeView find(FindCategoriesQuery query) {
+        return catalog.categoryTree(query.viewer());
+    }
+
+    /**
+     * The first position in {@code order} after the cursor's product ({@code after}) or at it (otherwise), found by
+     * its sort key, so it works also when that product has moved or gone since.
+     */
+    private static int firstAtOrAfter(CatalogEntry[] order, CatalogEntry probe, ProductSort sort, boolean after) {
+        Comparator<CatalogEntry> comparator = ProductOrder.of(sort);
+        int low = 0;
+        int high = order.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            int compared = comparator.compare(order[middle], probe);
+            if (compared < 0 || (after && compared == 0)) {
+                low = middle + 1;
+            } else {
+                high = middle;
             }
         }
-        return found;
+        return low;
     }
 
-    private ProductPage page(List<Document> documents, boolean hasNext, boolean hasPrevious) {
-        List<ProductView> items = documents.stream().map(ProductDocument::toView).toList();
-        List<String> cursors = documents.stream().map(d -> Long.toString(ProductDocument.position(d))).toList();
-        return new ProductPage(items, cursors, products.estimatedDocumentCount(), hasNext, hasPrevious);
-    }
-
-    private long lastPosition() {
-        Document counter = counters.find(eq("_id", ProductDocument.POSITION_COUNTER)).first();
-        return counter == null ? 0 : ((Number) counter.get(ProductCatalogProjection.LAST)).longValue();
-    }
-
-    private static long parse(String cursor) {
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a catalog cursor: " + cursor);
-        }
+    /** The index in {@code matches} (ascending positions) of the first match at or after {@code position}. */
+    private static int firstMatchFrom(int[] matches, int position) {
+        int found = Arrays.binarySearch(matches, position);
+        return found >= 0 ? found : -found - 1;
     }
 }

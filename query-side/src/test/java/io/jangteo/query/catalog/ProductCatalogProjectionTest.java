@@ -1,53 +1,85 @@
 package io.jangteo.query.catalog;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.jangteo.messages.catalog.BasePriceChanged;
+import io.jangteo.messages.catalog.CategoryId;
 import io.jangteo.messages.catalog.FindProductQuery;
+import io.jangteo.messages.catalog.MediaAttached;
+import io.jangteo.messages.catalog.MediaDetached;
+import io.jangteo.messages.catalog.MediaId;
+import io.jangteo.messages.catalog.MediaKind;
+import io.jangteo.messages.catalog.MediaProcessed;
+import io.jangteo.messages.catalog.MediaProcessingFailed;
+import io.jangteo.messages.catalog.MediaStatus;
+import io.jangteo.messages.catalog.MediaView;
+import io.jangteo.messages.catalog.OptionAxis;
+import io.jangteo.messages.catalog.ProductBackInStock;
 import io.jangteo.messages.catalog.ProductCreated;
+import io.jangteo.messages.catalog.ProductDescribed;
+import io.jangteo.messages.catalog.ProductDiscontinued;
+import io.jangteo.messages.catalog.ProductHidden;
 import io.jangteo.messages.catalog.ProductId;
+import io.jangteo.messages.catalog.ProductPublished;
+import io.jangteo.messages.catalog.ProductRecategorized;
 import io.jangteo.messages.catalog.ProductRenamed;
+import io.jangteo.messages.catalog.ProductSoldOut;
+import io.jangteo.messages.catalog.ProductStatus;
 import io.jangteo.messages.catalog.ProductView;
+import io.jangteo.messages.catalog.Rendition;
+import io.jangteo.messages.catalog.ReservationId;
+import io.jangteo.messages.catalog.StockAdjusted;
+import io.jangteo.messages.catalog.StockCommitted;
+import io.jangteo.messages.catalog.StockReceived;
+import io.jangteo.messages.catalog.StockReleased;
+import io.jangteo.messages.catalog.StockReserved;
+import io.jangteo.messages.catalog.VariantAdded;
+import io.jangteo.messages.catalog.VariantChanged;
+import io.jangteo.messages.catalog.VariantId;
+import io.jangteo.messages.catalog.VariantStatus;
+import io.jangteo.messages.catalog.VariantStatusChanged;
+import io.jangteo.messages.catalog.VariantView;
+import io.jangteo.messages.catalog.VideoMetadata;
 import io.jangteo.messages.seller.SellerId;
 import io.jangteo.messages.shared.Money;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
+import io.jangteo.query.seller.SellerDirectory;
+import io.jangteo.query.seller.SellerFixtures;
+import io.jangteo.query.shared.EmbeddedReadStore;
+import io.jangteo.query.shared.EventFeed;
+import io.jangteo.query.shared.Subscriptions;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.axonframework.queryhandling.UpdateHandlerRegistration;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import static com.mongodb.client.model.Filters.eq;
+import static io.jangteo.query.catalog.CatalogFixtures.created;
+import static io.jangteo.query.catalog.CatalogFixtures.variant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 class ProductCatalogProjectionTest {
 
-    private static final ProductId PRODUCT = ProductId.of("0190a1b2c3d4e5f60718293a4b5c");
-    private static final ProductId OTHER_PRODUCT = ProductId.of("0190a1b2c3d4ffffffffffffffff");
+    private static final String ID = "p-1";
+    private static final ProductId PRODUCT = ProductId.of(ID);
     private static final SellerId SELLER = SellerId.of("s-1");
-    private static final Money PRICE = Money.won(12_000);
-    private static final Instant CREATED_AT = Instant.parse("2025-03-01T09:00:00.123Z");
-    private static final Instant FIRST_RENAME_AT = Instant.parse("2025-03-01T09:05:00.456Z");
-    private static final Instant SECOND_RENAME_AT = Instant.parse("2025-03-02T10:00:00.789Z");
-
-    private static final ProductCreated CREATED = new ProductCreated(PRODUCT, SELLER, "Kimchi 1kg", PRICE);
-    private static final ProductRenamed FIRST_RENAME =
-            new ProductRenamed(PRODUCT, SELLER, "Kimchi 1kg", "Kkakdugi 1kg");
-    private static final ProductRenamed SECOND_RENAME =
-            new ProductRenamed(PRODUCT, SELLER, "Kkakdugi 1kg", "Chonggak kimchi");
+    private static final VariantId RED = VariantId.of("red");
+    private static final VariantId BLUE = VariantId.of("blue");
+    private static final ProductCreated CREATED = created(ID, "s-1", "배추김치 1kg", "종가집", "c-kimchi",
+            List.of("김치", "발효"), 12_000, variant("red", 0, 1_000, "빨강"), variant("blue", 2_000, 1_200, "파랑"));
+    private static final MediaId PHOTO = MediaId.of("m-1");
 
     private static EmbeddedReadStore readStore;
 
-    private MongoCollection<Document> products;
-    private SimpleQueryUpdateEmitter updateEmitter;
+    private MongoDatabase database;
+    private SimpleQueryUpdateEmitter emitter;
     private ProductCatalogProjection projection;
+    private EventFeed feed;
+    private ProductQueryHandler handler;
 
     @BeforeAll
     static void startReadStore() {
@@ -61,156 +93,292 @@ class ProductCatalogProjectionTest {
 
     @BeforeEach
     void setUp() {
-        var database = readStore.freshDatabase();
-        products = ProductDocument.collection(database);
-        updateEmitter = SimpleQueryUpdateEmitter.builder().build();
-        projection = new ProductCatalogProjection(database, updateEmitter);
+        database = readStore.freshDatabase();
+        emitter = SimpleQueryUpdateEmitter.builder().build();
+        SellerDirectory sellers = new SellerDirectory(database);
+        projection = new ProductCatalogProjection(database, sellers, emitter);
+        feed = new EventFeed(projection, SellerFixtures.projection(database, emitter));
+        handler = new ProductQueryHandler(new ProductCatalog(database, sellers));
     }
 
     @Test
-    void aCreatedProductAppearsWithVersionZero() {
-        projection.on(CREATED, 0, CREATED_AT);
+    void aCreatedProductIsADraftWithItsVariantsPricedFromTheBasePrice() {
+        feed.next(ID, CREATED);
 
-        assertThat(view(PRODUCT)).isEqualTo(new ProductView(PRODUCT.value(), SELLER.value(), "Kimchi 1kg", PRICE, 0,
-                CREATED_AT, CREATED_AT));
+        ProductView view = view();
+        assertThat(view).extracting(ProductView::id, ProductView::sellerId, ProductView::name,
+                        ProductView::description, ProductView::brand, ProductView::categoryId, ProductView::tags,
+                        ProductView::status, ProductView::basePrice, ProductView::minPrice, ProductView::maxPrice,
+                        ProductView::inStock, ProductView::version, ProductView::createdAt, ProductView::updatedAt)
+                .containsExactly(ID, "s-1", "배추김치 1kg", "About 배추김치 1kg", "종가집", "c-kimchi",
+                        List.of("김치", "발효"), ProductStatus.DRAFT, Money.won(12_000), Money.won(12_000),
+                        Money.won(14_000), false, 0L, EventFeed.at(0), EventFeed.at(0));
+        assertThat(view.options()).containsExactly(new OptionAxis("색상", List.of("빨강", "파랑")));
+        assertThat(view.variants()).containsExactly(
+                new VariantView("red", "SKU-red", List.of("빨강"), Money.won(0), Money.won(12_000), 1_000,
+                        VariantStatus.ACTIVE, 0, 0, 0),
+                new VariantView("blue", "SKU-blue", List.of("파랑"), Money.won(2_000), Money.won(14_000), 1_200,
+                        VariantStatus.ACTIVE, 0, 0, 0));
+        assertThat(view.media()).isEmpty();
     }
 
     @Test
-    void aRenamedProductShowsTheNewNameAtTheRenamesVersionAndTime() {
-        projection.on(CREATED, 0, CREATED_AT);
-        projection.on(FIRST_RENAME, 1, FIRST_RENAME_AT);
+    void renamingDescribingAndRecategorizingChangeOnlyTheirFields() {
+        feed.next(ID, CREATED);
+        feed.next(ID, new ProductRenamed(PRODUCT, SELLER, "배추김치 1kg", "포기김치 2kg"));
+        feed.next(ID, new ProductDescribed(PRODUCT, SELLER, "전라도식", "남도식품", List.of("김장")));
+        feed.next(ID, new ProductRecategorized(PRODUCT, SELLER, CategoryId.of("c-kimchi"), CategoryId.of("c-side")));
 
-        assertThat(view(PRODUCT)).isEqualTo(new ProductView(PRODUCT.value(), SELLER.value(), "Kkakdugi 1kg", PRICE,
-                1, CREATED_AT, FIRST_RENAME_AT));
+        assertThat(view()).extracting(ProductView::name, ProductView::description, ProductView::brand,
+                        ProductView::tags, ProductView::categoryId, ProductView::basePrice, ProductView::version,
+                        ProductView::createdAt, ProductView::updatedAt)
+                .containsExactly("포기김치 2kg", "전라도식", "남도식품", List.of("김장"), "c-side", Money.won(12_000),
+                        3L, EventFeed.at(0), EventFeed.at(3));
     }
 
     @Test
-    void replayingTheSameEventsLeavesTheDocumentUnchanged() {
-        projection.on(CREATED, 0, CREATED_AT);
-        projection.on(FIRST_RENAME, 1, FIRST_RENAME_AT);
-        Document afterFirstDelivery = document(PRODUCT);
+    void aBasePriceChangeMovesEveryVariantPrice() {
+        feed.next(ID, CREATED);
+        feed.next(ID, new BasePriceChanged(PRODUCT, SELLER, Money.won(12_000), Money.won(10_000)));
+
+        assertThat(view().variants()).extracting(VariantView::price)
+                .containsExactly(Money.won(10_000), Money.won(12_000));
+        assertThat(view()).extracting(ProductView::minPrice, ProductView::maxPrice)
+                .containsExactly(Money.won(10_000), Money.won(12_000));
+    }
+
+    @Test
+    void variantsCanBeAddedChangedAndDeactivatedAndThePriceSpanFollowsTheActiveOnes() {
+        feed.next(ID, CREATED);
+        feed.next(ID, new VariantAdded(PRODUCT, SELLER, variant("green", -1_000, 900, "초록")));
+        assertThat(view()).extracting(ProductView::minPrice, ProductView::maxPrice)
+                .containsExactly(Money.won(11_000), Money.won(14_000));
+
+        feed.next(ID, new VariantChanged(PRODUCT, SELLER, BLUE, "SKU-B2", Money.won(5_000), 1_500));
+        feed.next(ID, new VariantStatusChanged(PRODUCT, SELLER, VariantId.of("green"), VariantStatus.INACTIVE));
+
+        ProductView view = view();
+        assertThat(view.variants()).extracting(VariantView::variantId, VariantView::sku, VariantView::price,
+                        VariantView::weightGrams, VariantView::status)
+                .containsExactly(
+                        tuple("red", "SKU-red", Money.won(12_000), 1_000L, VariantStatus.ACTIVE),
+                        tuple("blue", "SKU-B2", Money.won(17_000), 1_500L, VariantStatus.ACTIVE),
+                        tuple("green", "SKU-green", Money.won(11_000), 900L, VariantStatus.INACTIVE));
+        assertThat(view).extracting(ProductView::minPrice, ProductView::maxPrice)
+                .containsExactly(Money.won(12_000), Money.won(17_000));
+    }
+
+    @Test
+    void withEveryVariantInactiveThePriceSpanCoversThemAll() {
+        feed.next(ID, CREATED);
+        feed.next(ID, new VariantStatusChanged(PRODUCT, SELLER, RED, VariantStatus.INACTIVE));
+        feed.next(ID, new VariantStatusChanged(PRODUCT, SELLER, BLUE, VariantStatus.INACTIVE));
+
+        assertThat(view()).extracting(ProductView::minPrice, ProductView::maxPrice)
+                .containsExactly(Money.won(12_000), Money.won(14_000));
+    }
+
+    @Test
+    void statusFollowsPublishingSellingOutHidingAndDiscontinuing() {
+        feed.next(ID, CREATED);
+        List<ProductStatus> seen = new ArrayList<>();
+        feed.next(ID, new ProductPublished(PRODUCT, SELLER, ProductStatus.SOLD_OUT));
+        seen.add(view().status());
+        feed.next(ID, new ProductBackInStock(PRODUCT, SELLER));
+        seen.add(view().status());
+        feed.next(ID, new ProductSoldOut(PRODUCT, SELLER));
+        seen.add(view().status());
+        feed.next(ID, new ProductHidden(PRODUCT, SELLER));
+        seen.add(view().status());
+        feed.next(ID, new ProductPublished(PRODUCT, SELLER, ProductStatus.ON_SALE));
+        seen.add(view().status());
+        feed.next(ID, new ProductDiscontinued(PRODUCT, SELLER));
+        seen.add(view().status());
+
+        assertThat(seen).containsExactly(ProductStatus.SOLD_OUT, ProductStatus.ON_SALE, ProductStatus.SOLD_OUT,
+                ProductStatus.HIDDEN, ProductStatus.ON_SALE, ProductStatus.DISCONTINUED);
+    }
+
+    @Test
+    void stockEventsSetTheLevelsTheyCarry() {
+        ReservationId reservation = ReservationId.of("o-1:1");
+        feed.next(ID, CREATED);
+        feed.next(ID, new StockReceived(PRODUCT, SELLER, RED, 10, "입고", 10, 0));
+        assertThat(red()).extracting(VariantView::onHand, VariantView::reserved, VariantView::available)
+                .containsExactly(10L, 0L, 10L);
+        assertThat(view().inStock()).isTrue();
+
+        feed.next(ID, new StockReserved(PRODUCT, SELLER, RED, reservation, 3, 10, 3));
+        assertThat(red()).extracting(VariantView::onHand, VariantView::reserved, VariantView::available)
+                .containsExactly(10L, 3L, 7L);
+
+        feed.next(ID, new StockCommitted(PRODUCT, SELLER, RED, reservation, 3, 7, 0));
+        feed.next(ID, new StockReserved(PRODUCT, SELLER, RED, ReservationId.of("o-2:1"), 2, 7, 2));
+        feed.next(ID, new StockReleased(PRODUCT, SELLER, RED, ReservationId.of("o-2:1"), 2, 7, 0));
+        feed.next(ID, new StockAdjusted(PRODUCT, SELLER, RED, -7, "파손", 0, 0));
+
+        assertThat(red()).extracting(VariantView::onHand, VariantView::reserved, VariantView::available)
+                .containsExactly(0L, 0L, 0L);
+        assertThat(view().inStock()).isFalse();
+    }
+
+    @Test
+    void aRedeliveredReservationIsNotCountedTwice() {
+        feed.next(ID, CREATED);
+        feed.next(ID, new StockReceived(PRODUCT, SELLER, RED, 10, "입고", 10, 0));
+        StockReserved reserved = new StockReserved(PRODUCT, SELLER, RED, ReservationId.of("o-1:1"), 3, 10, 3);
+        long version = feed.next(ID, reserved);
+
+        feed.deliver(reserved, version);
+
+        assertThat(red().available()).isEqualTo(7);
+    }
+
+    @Test
+    void stockOfAnInactiveVariantDoesNotMakeTheProductInStock() {
+        feed.next(ID, CREATED);
+        feed.next(ID, new VariantStatusChanged(PRODUCT, SELLER, BLUE, VariantStatus.INACTIVE));
+        feed.next(ID, new StockReceived(PRODUCT, SELLER, BLUE, 5, "입고", 5, 0));
+
+        assertThat(view().inStock()).isFalse();
+    }
+
+    @Test
+    void mediaGoFromPendingToReadyWithTheirRenditions() {
+        Rendition thumbnail = new Rendition("thumbnail", "image/webp", 200, 200, 4_000, "m-1/thumb.webp");
+        feed.next(ID, CREATED);
+        feed.next(ID, attached(PHOTO, MediaKind.VIDEO));
+        assertThat(view().media()).extracting(MediaView::mediaId, MediaView::status, MediaView::contentType,
+                        MediaView::fileName, MediaView::sizeBytes)
+                .containsExactly(tuple("m-1", MediaStatus.PENDING, "video/mp4", "m-1.mp4", 1_234L));
+
+        feed.next(ID, new MediaProcessed(PRODUCT, SELLER, PHOTO, List.of(thumbnail),
+                new VideoMetadata(12_000, 1920, 1080, "h264")));
+
+        assertThat(view().media()).containsExactly(new MediaView("m-1", MediaKind.VIDEO, MediaStatus.READY,
+                "video/mp4", "m-1.mp4", 1_234, List.of(thumbnail), new VideoMetadata(12_000, 1920, 1080, "h264"),
+                null));
+    }
+
+    @Test
+    void aMediumThatFailsShowsWhyAndADetachedOneIsGone() {
+        MediaId other = MediaId.of("m-2");
+        feed.next(ID, CREATED);
+        feed.next(ID, attached(PHOTO, MediaKind.IMAGE));
+        feed.next(ID, attached(other, MediaKind.IMAGE));
+        feed.next(ID, new MediaProcessingFailed(PRODUCT, SELLER, PHOTO, MediaStatus.UNSUPPORTED, "HEIC 미지원"));
+        feed.next(ID, new MediaProcessingFailed(PRODUCT, SELLER, other, MediaStatus.FAILED, "손상된 파일"));
+        assertThat(view().media()).extracting(MediaView::mediaId, MediaView::status, MediaView::failureReason)
+                .containsExactly(tuple("m-1", MediaStatus.UNSUPPORTED, "HEIC 미지원"),
+                        tuple("m-2", MediaStatus.FAILED, "손상된 파일"));
+
+        feed.next(ID, new MediaDetached(PRODUCT, SELLER, PHOTO));
+
+        assertThat(view().media()).extracting(MediaView::mediaId).containsExactly("m-2");
+    }
+
+    @Test
+    void redeliveringEveryEventLeavesTheDocumentUnchanged() {
+        List<Object> history = fullHistory();
+        history.forEach(event -> feed.next(ID, event));
+        Document afterFirstDelivery = document();
 
         // a tracking processor redelivers a batch whose token it did not store before a crash
-        projection.on(CREATED, 0, CREATED_AT);
-        projection.on(FIRST_RENAME, 1, FIRST_RENAME_AT);
+        for (int version = 0; version < history.size(); version++) {
+            feed.deliver(history.get(version), version);
+        }
 
-        assertThat(document(PRODUCT)).isEqualTo(afterFirstDelivery);
-        assertThat(products.countDocuments()).isEqualTo(1);
+        assertThat(document()).isEqualTo(afterFirstDelivery);
+        assertThat(products().countDocuments()).isEqualTo(1);
     }
 
     @Test
     void replayingFromAResetRebuildsTheSameDocument() {
-        projection.on(CREATED, 0, CREATED_AT);
-        projection.on(FIRST_RENAME, 1, FIRST_RENAME_AT);
-        Document beforeReset = document(PRODUCT);
+        List<Object> history = fullHistory();
+        history.forEach(event -> feed.next(ID, event));
+        Document beforeReset = document();
+        ProductView viewBeforeReset = view();
 
         projection.reset();
-        projection.on(CREATED, 0, CREATED_AT);
-        projection.on(FIRST_RENAME, 1, FIRST_RENAME_AT);
+        assertThat(handler.find(new FindProductQuery(PRODUCT))).isEmpty();
+        feed.restart();
+        history.forEach(event -> feed.next(ID, event));
 
-        assertThat(document(PRODUCT)).isEqualTo(beforeReset);
+        assertThat(document()).isEqualTo(beforeReset);
+        assertThat(view()).isEqualTo(viewBeforeReset);
     }
 
     @Test
-    void anOlderRenameDeliveredLateDoesNotMoveTheProductBack() {
-        projection.on(CREATED, 0, CREATED_AT);
-        projection.on(FIRST_RENAME, 1, FIRST_RENAME_AT);
-        projection.on(SECOND_RENAME, 2, SECOND_RENAME_AT);
+    void anOlderEventDeliveredLateDoesNotMoveTheProductBack() {
+        feed.next(ID, CREATED);
+        ProductRenamed first = new ProductRenamed(PRODUCT, SELLER, "배추김치 1kg", "포기김치");
+        feed.next(ID, first);
+        feed.next(ID, new ProductRenamed(PRODUCT, SELLER, "포기김치", "묵은지"));
 
-        projection.on(FIRST_RENAME, 1, FIRST_RENAME_AT);
+        feed.deliver(first, 1);
+        feed.deliver(created(ID, "s-1", "처음 이름", 1), 0);
 
-        assertThat(view(PRODUCT)).isEqualTo(new ProductView(PRODUCT.value(), SELLER.value(), "Chonggak kimchi", PRICE,
-                2, CREATED_AT, SECOND_RENAME_AT));
+        assertThat(view()).extracting(ProductView::name, ProductView::basePrice, ProductView::version)
+                .containsExactly("묵은지", Money.won(12_000), 2L);
     }
 
     @Test
-    void aCreationDeliveredAgainAfterARenameDoesNotRestoreTheOriginalName() {
-        // a creation applies once: delivered again after a rename, it must not restore the original name
-        projection.on(CREATED, 0, CREATED_AT);
-        projection.on(FIRST_RENAME, 1, FIRST_RENAME_AT);
-
-        projection.on(CREATED, 0, CREATED_AT);
-
-        assertThat(view(PRODUCT)).isEqualTo(new ProductView(PRODUCT.value(), SELLER.value(), "Kkakdugi 1kg", PRICE,
-                1, CREATED_AT, FIRST_RENAME_AT));
-    }
-
-    @Test
-    void eachNewProductTakesTheNextPositionAndARedeliveredCreationTakesNone() {
-        // positions are the catalog's page cursors: a redelivery must neither move a product nor leave a gap
-        projection.on(CREATED, 0, CREATED_AT);
-        projection.on(CREATED, 0, CREATED_AT);
-        projection.on(new ProductCreated(OTHER_PRODUCT, SELLER, "Gochujang", PRICE), 0, FIRST_RENAME_AT);
-
-        assertThat(ProductDocument.position(document(PRODUCT))).isEqualTo(1);
-        assertThat(ProductDocument.position(document(OTHER_PRODUCT))).isEqualTo(2);
-    }
-
-    @Test
-    void aRenameKeepsTheProductsPosition() {
-        projection.on(CREATED, 0, CREATED_AT);
-        projection.on(FIRST_RENAME, 1, FIRST_RENAME_AT);
-
-        assertThat(ProductDocument.position(document(PRODUCT))).isEqualTo(1);
-    }
-
-    @Test
-    void aRenameOfAProductNotYetProjectedCreatesNoDocument() {
+    void anEventOfAProductNotYetProjectedCreatesNoDocument() {
         // without its creation the projection knows neither seller nor price, so a half document would be a lie
-        projection.on(FIRST_RENAME, 1, FIRST_RENAME_AT);
+        feed.deliver(new ProductRenamed(PRODUCT, SELLER, "a", "b"), 1);
 
-        assertThat(products.countDocuments()).isZero();
+        assertThat(products().countDocuments()).isZero();
     }
 
     @Test
-    void resetEmptiesTheCatalog() {
-        projection.on(CREATED, 0, CREATED_AT);
-        projection.on(new ProductCreated(OTHER_PRODUCT, SELLER, "Gochujang", PRICE), 0, CREATED_AT);
+    void subscribersOfAProductReceiveEachNewViewWithTheirShopsStateAndNothingForStaleEvents() {
+        SellerFixtures.activeSeller(feed, "s-1", null);
+        List<ProductView> updates = Subscriptions.subscribe(emitter, new FindProductQuery(PRODUCT),
+                ProductView.class);
+        List<ProductView> others = Subscriptions.subscribe(emitter, new FindProductQuery(ProductId.of("p-2")),
+                ProductView.class);
 
-        projection.reset();
+        feed.next(ID, CREATED);
+        ProductRenamed rename = new ProductRenamed(PRODUCT, SELLER, "배추김치 1kg", "포기김치");
+        feed.next(ID, rename);
+        feed.deliver(rename, 1);
+        feed.deliver(CREATED, 0);
 
-        assertThat(products.countDocuments()).isZero();
-        // numbering starts over too, or a rebuilt catalog would begin at a position no page asks for first
-        projection.on(new ProductCreated(OTHER_PRODUCT, SELLER, "Gochujang", PRICE), 0, CREATED_AT);
-        assertThat(ProductDocument.position(document(OTHER_PRODUCT))).isEqualTo(1);
+        assertThat(updates).extracting(ProductView::name, ProductView::version, ProductView::sellerActive)
+                .containsExactly(tuple("배추김치 1kg", 0L, true), tuple("포기김치", 1L, true));
+        assertThat(updates.get(1)).isEqualTo(view());
+        assertThat(others).isEmpty();
     }
 
-    @Test
-    void subscribersOfAProductReceiveEachNewViewOfItAndNothingForStaleEvents() {
-        List<ProductView> updates = subscribe(PRODUCT);
-        List<ProductView> otherUpdates = subscribe(OTHER_PRODUCT);
-
-        projection.on(CREATED, 0, CREATED_AT);
-        projection.on(FIRST_RENAME, 1, FIRST_RENAME_AT);
-        // redelivered: the read model does not change, so no subscriber may see the product go back
-        projection.on(CREATED, 0, CREATED_AT);
-        projection.on(FIRST_RENAME, 1, FIRST_RENAME_AT);
-
-        assertThat(updates).extracting(ProductView::name, ProductView::version).containsExactly(
-                tuple("Kimchi 1kg", 0L),
-                tuple("Kkakdugi 1kg", 1L));
-        assertThat(updates.get(1)).isEqualTo(view(PRODUCT));
-        assertThat(otherUpdates).isEmpty();
+    private List<Object> fullHistory() {
+        return List.of(CREATED,
+                new StockReceived(PRODUCT, SELLER, RED, 10, "입고", 10, 0),
+                new ProductPublished(PRODUCT, SELLER, ProductStatus.ON_SALE),
+                new ProductRenamed(PRODUCT, SELLER, "배추김치 1kg", "포기김치"),
+                attached(PHOTO, MediaKind.IMAGE),
+                new MediaProcessed(PRODUCT, SELLER, PHOTO, List.of(), null),
+                new StockReserved(PRODUCT, SELLER, RED, ReservationId.of("o-1:1"), 4, 10, 4));
     }
 
-    private List<ProductView> subscribe(ProductId productId) {
-        UpdateHandlerRegistration<ProductView> registration = updateEmitter.registerUpdateHandler(
-                new GenericSubscriptionQueryMessage<>(new FindProductQuery(productId),
-                        ResponseTypes.optionalInstanceOf(ProductView.class),
-                        ResponseTypes.instanceOf(ProductView.class)),
-                16);
-        List<ProductView> received = new CopyOnWriteArrayList<>();
-        registration.getUpdates().map(Message::getPayload).subscribe(received::add);
-        return received;
+    private static MediaAttached attached(MediaId mediaId, MediaKind kind) {
+        return new MediaAttached(PRODUCT, SELLER, mediaId, kind, kind == MediaKind.VIDEO ? "video/mp4" : "image/jpeg",
+                1_234, "abc123", mediaId.value() + (kind == MediaKind.VIDEO ? ".mp4" : ".jpg"),
+                "originals/" + mediaId.value());
     }
 
-    private Document document(ProductId productId) {
-        return products.find(eq("_id", productId.value())).first();
+    private VariantView red() {
+        return view().variants().stream().filter(v -> v.variantId().equals("red")).findFirst().orElseThrow();
     }
 
-    private ProductView view(ProductId productId) {
-        Document document = document(productId);
-        assertThat(document).as("document of %s", productId).isNotNull();
-        return ProductDocument.toView(document);
+    private ProductView view() {
+        return handler.find(new FindProductQuery(PRODUCT)).orElseThrow();
+    }
+
+    private MongoCollection<Document> products() {
+        return ProductDocument.collection(database);
+    }
+
+    private Document document() {
+        return products().find(new Document("_id", ID)).first();
     }
 }
