@@ -17,8 +17,11 @@ class CreateProductGraphQlIT extends GraphQlTestSupport {
         assertThat(product.get("sellerId")).isEqualTo(shop);
         assertThat(product.get("price")).isEqualTo(Map.of("amount", 12000, "currency", "KRW"));
         assertThat(product.get("version")).isEqualTo(0);
-        anonymous().documentName("product").variable("id", product.get("id")).execute()
+        // a new product is a draft: its seller sees it, the storefront does not
+        seller(shop).documentName("product").variable("id", product.get("id")).execute()
                 .path("product.name").entity(String.class).isEqualTo("유기농 김치 1kg");
+        anonymous().documentName("product").variable("id", product.get("id")).execute()
+                .path("product").valueIsNull();
         assertThat(eventsOf((String) product.get("id"))).hasSize(1);
     }
 
@@ -99,7 +102,7 @@ class CreateProductGraphQlIT extends GraphQlTestSupport {
     }
 
     private long totalCount() {
-        return anonymous().documentName("products").variable("first", 1).execute()
+        return as("ADMIN", null).documentName("products").variable("first", 1).execute()
                 .path("products.totalCount").entity(Long.class).get();
     }
 }

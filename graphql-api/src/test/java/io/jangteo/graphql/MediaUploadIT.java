@@ -247,7 +247,7 @@ class MediaUploadIT extends GraphQlTestSupport {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> media(String productId) {
-        return (List<Map<String, Object>>) (List<?>) anonymous().documentName("productMedia")
+        return (List<Map<String, Object>>) (List<?>) as("ADMIN", null).documentName("productMedia")
                 .variable("id", productId).execute()
                 .path("product.media").entityList(Map.class).get();
     }
@@ -256,7 +256,7 @@ class MediaUploadIT extends GraphQlTestSupport {
         List<Map<String, Object>> found = new ArrayList<>();
         await().atMost(PROCESSING).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             Map<String, Object> medium = media(productId).stream()
-                    .filter(m -> mediaId.equals(m.get("mediaId"))).findFirst().orElseThrow();
+                    .filter(m -> mediaId.equals(m.get("id"))).findFirst().orElseThrow();
             assertThat(medium.get("status")).as("status of medium " + mediaId).isEqualTo(status);
             found.clear();
             found.add(medium);

@@ -65,7 +65,7 @@ class ProcessLifecycleIT {
         try {
             // a restarted processor may first wait out the killed process's claim on its segment (10 s)
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(new RawGraphQl(port).post(null, "{ product(id: \\\"" + id + "\\\") { name version } }"))
+                    assertThat(new RawGraphQl(port).post(token, "{ product(id: \\\"" + id + "\\\") { name version } }"))
                             .contains("\"name\":\"Survives SIGKILL\"").contains("\"version\":1"));
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError("after the restart: " + e.getMessage() + "\n--- first run ---\n"

@@ -31,9 +31,9 @@ class RenameProductGraphQlIT extends GraphQlTestSupport {
                 .path("renameProduct.product.name").entity(String.class).isEqualTo("New name")
                 .path("renameProduct.product.version").entity(Long.class).isEqualTo(1L);
 
-        anonymous().documentName("product").variable("id", id).execute()
+        owner.documentName("product").variable("id", id).execute()
                 .path("product.name").entity(String.class).isEqualTo("New name");
-        anonymous().documentName("products").variable("last", 100).execute()
+        owner.documentName("products").variable("first", 100).execute()
                 .path("products.edges[*].node.id").entityList(String.class).contains(id);
     }
 
@@ -67,7 +67,7 @@ class RenameProductGraphQlIT extends GraphQlTestSupport {
                 .execute()
                 .errors().satisfy(errors -> assertThat(errors.get(0).getExtensions())
                         .containsEntry("code", "FORBIDDEN"));
-        anonymous().documentName("product").variable("id", id).execute()
+        as("ADMIN", null).documentName("product").variable("id", id).execute()
                 .path("product.name").entity(String.class).isEqualTo("Mine");
         assertThat(eventsOf(id)).hasSize(1);
     }

@@ -92,10 +92,10 @@ class ProductController {
     }
 
     @SubscriptionMapping
-    Flux<ProductView> productChanged(@Argument String id) {
+    Flux<ProductView> productChanged(@Argument String id, Authentication authentication) {
         FindProductQuery query = new FindProductQuery(productId(id, "id"));
-        // public like the storefront: only changes of products a customer may see are pushed
-        Viewer viewer = Viewer.anonymous();
+        // the same visibility as product(id): a visitor is pushed only changes of products it may see
+        Viewer viewer = Actor.from(authentication).viewer();
         return Flux.using(
                         () -> queryGateway.subscriptionQuery(query, ResponseTypes.optionalInstanceOf(ProductView.class),
                                 ResponseTypes.instanceOf(ProductView.class)),
