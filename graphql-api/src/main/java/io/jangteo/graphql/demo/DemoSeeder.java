@@ -63,7 +63,7 @@ class DemoSeeder {
         seeding.start();
     }
 
-    private boolean storeIsEmpty() {
+    boolean storeIsEmpty() {
         TrackingToken head = eventStore.createHeadToken();
         return head == null || head.position().orElse(-1L) < 0;
     }
