@@ -39,6 +39,7 @@ public final class BenchMain {
     static final String CREATE = "createProduct";
     static final String LIST = "products(first: 20)";
     static final String CATALOG = "catalog page (demo catalog)";
+    static final String CATALOG_SIGNED_IN = "catalog page, signed in (uncached)";
     /** Products the application seeds into an empty data directory (jangteo.demo.products). */
     static final int DEMO_PRODUCTS = 300;
     private static final int MAX_CONCURRENCY = 32;
@@ -165,6 +166,10 @@ public final class BenchMain {
             results.add(scenario(CATALOG, 32, options, catalog, app));
             double loadRssMib = sampler.stop();
             System.out.printf("peak RSS under catalog load at concurrency 32: %.1f MiB%n", loadRssMib);
+            // a signed-in shopper's page is never served from the response cache: this measures query execution
+            String customer = gql.devLogin("CUSTOMER", null);
+            Load.Call signedIn = () -> gql.call(catalogBody, customer);
+            results.add(scenario(CATALOG_SIGNED_IN, 32, options, signedIn, app));
 
             String token = gql.devLogin();
             AtomicLong sequence = new AtomicLong();

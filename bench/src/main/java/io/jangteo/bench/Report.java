@@ -124,8 +124,10 @@ final class Report {
                 + "- JVM options: " + jvmOpts + "\n"
                 + format("- Per scenario: %d s warm-up (not recorded), then %d s measured; latencies include errors%n",
                         run.warmup().toSeconds(), run.duration().toSeconds())
-                + format("- Demo catalog browsed by the catalog scenario: %d products (a page: 20 products with "
-                        + "variants, prices, stock and seller, as an anonymous visitor)%n", run.demoProducts())
+                + format("- Demo catalog browsed by the catalog scenarios: %d products (a page: 20 products with "
+                        + "variants, prices, stock and seller). Anonymous visitors' pages are answered from the "
+                        + "response cache while the catalog is unchanged (every request still reads the catalog "
+                        + "version); the signed-in scenario executes the query every time%n", run.demoProducts())
                 + format("- Products in store before the list scenario: %d (the bench created %d)%n",
                         run.productsInStore(), run.productsCreated())
                 + "\n### First errors\n\n" + (errors.length() == 0 ? "None.\n" : errors.toString());

@@ -24,13 +24,17 @@ public record ApiProperties(@DefaultValue Graphql graphql, @DefaultValue Securit
      * @param maxRequestSize     largest request body accepted on the GraphQL endpoint
      * @param timeout            execution time limit of a query or mutation (not of subscriptions)
      * @param consistencyTimeout how long a mutation waits for its read model before answering with what it has
+     * @param responseCache      answer repeated anonymous catalog queries from memory while the catalog is unchanged
+     * @param responseCacheSize  memory the cached answers may take
      */
     public record Graphql(@DefaultValue("12") int maxDepth,
                           @DefaultValue("1000") int maxComplexity,
                           @DefaultValue("30") int maxAliases,
                           @DefaultValue("64KB") DataSize maxRequestSize,
                           @DefaultValue("10s") Duration timeout,
-                          @DefaultValue("5s") Duration consistencyTimeout) {
+                          @DefaultValue("5s") Duration consistencyTimeout,
+                          @DefaultValue("true") boolean responseCache,
+                          @DefaultValue("16MB") DataSize responseCacheSize) {
     }
 
     /**

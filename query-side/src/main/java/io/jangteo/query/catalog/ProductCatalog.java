@@ -7,7 +7,9 @@ import io.jangteo.messages.catalog.ProductView;
 import io.jangteo.messages.shared.Viewer;
 import io.jangteo.query.seller.SellerDirectory;
 import io.jangteo.query.seller.Sellers;
+import io.jangteo.messages.catalog.CatalogVersion;
 import io.jangteo.query.shared.ChangeCounters;
+import io.jangteo.query.shared.CoalescedRead;
 import io.jangteo.query.shared.ChangeCounters.Stamp;
 import io.jangteo.query.shared.VersionedDocuments;
 import org.bson.Document;
@@ -47,6 +49,7 @@ public final class ProductCatalog {
     private final MongoCollection<Document> products;
     private final MongoCollection<Document> categories;
     private final ChangeCounters counters;
+    private final CoalescedRead<Map<String, Stamp>> stamps;
     private final SellerDirectory sellers;
     private final Object indexLock = new Object();
     private final Object treeLock = new Object();
@@ -63,12 +66,27 @@ public final class ProductCatalog {
         this.products = ProductDocument.collection(database);
         this.categories = CategoryDocument.collection(database);
         this.counters = new ChangeCounters(database);
+        this.stamps = new CoalescedRead<>(() -> counters.read(COUNTERS));
         this.sellers = sellers;
+    }
+
+    /**
+     * Where products, categories and sellers stand, as one opaque token: equal tokens mean no catalog answer can
+     * differ (every write takes a new counter value, and a reset starts a new epoch).
+     */
+    CatalogVersion version() {
+        Map<String, Stamp> stamps = this.stamps.get();
+        StringBuilder token = new StringBuilder(48);
+        for (String name : COUNTERS) {
+            Stamp stamp = stamps.get(name);
+            token.append(stamp.epoch()).append('.').append(stamp.committed()).append('/');
+        }
+        return new CatalogVersion(token.toString());
     }
 
     /** The catalog as it is now, at the cost of one counter read when nothing changed. */
     Listing listing() {
-        Map<String, Stamp> stamps = counters.read(COUNTERS);
+        Map<String, Stamp> stamps = this.stamps.get();
         ProductIndex currentIndex = index(stamps.get(PRODUCTS));
         CategoryTree currentTree = tree(stamps.get(CATEGORIES));
         Sellers currentSellers = sellers.at(stamps.get(SellerDirectory.COUNTER));

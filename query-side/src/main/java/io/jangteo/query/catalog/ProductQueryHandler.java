@@ -1,6 +1,8 @@
 package io.jangteo.query.catalog;
 
+import io.jangteo.messages.catalog.CatalogVersion;
 import io.jangteo.messages.catalog.CategoryTreeView;
+import io.jangteo.messages.catalog.FindCatalogVersionQuery;
 import io.jangteo.messages.catalog.FindCategoriesQuery;
 import io.jangteo.messages.catalog.FindProductQuery;
 import io.jangteo.messages.catalog.FindProductsQuery;
@@ -72,6 +74,11 @@ class ProductQueryHandler {
             cursors.add(ProductCursor.of(sort, entries.get(next++)));
         }
         return new ProductPage(items, cursors, matches.length, to < matches.length, from > 0);
+    }
+
+    @QueryHandler
+    CatalogVersion find(FindCatalogVersionQuery query) {
+        return catalog.version();
     }
 
     @QueryHandler

@@ -29,15 +29,17 @@ public final class SellerDirectory {
     private final MongoCollection<Document> sellers;
     private final ChangeCounters counters;
     private volatile Sellers current = Sellers.EMPTY;
+    private final io.jangteo.query.shared.CoalescedRead<Stamp> stamp;
 
     public SellerDirectory(MongoDatabase database) {
         this.sellers = SellerDocument.collection(database);
         this.counters = new ChangeCounters(database);
+        this.stamp = new io.jangteo.query.shared.CoalescedRead<>(() -> counters.read(COUNTER));
     }
 
     /** The directory as it is now: costs one lookup of the counter, and a read of what changed since last time. */
     public Sellers current() {
-        return at(counters.read(COUNTER));
+        return at(stamp.get());
     }
 
     /** The directory at least as recent as {@code stamp}, a stamp of {@link #COUNTER} the caller read itself. */
