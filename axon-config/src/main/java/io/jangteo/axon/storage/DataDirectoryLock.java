@@ -2,7 +2,7 @@ package io.jangteo.axon.storage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Takes an exclusive lock on the data directory before anything opens a file in it. A second process on the same
  * directory would otherwise meet H2's and the read store's own locks deep inside start-up, with a far less helpful
- * message. Registered in {@code spring.factories} so it runs as soon as the environment is known.
+ * message. Registered in {@code spring.factories} so it runs before any bean is made.
  */
 public class DataDirectoryLock implements ApplicationListener<ApplicationEvent>, Ordered {
 
@@ -43,8 +43,10 @@ public class DataDirectoryLock implements ApplicationListener<ApplicationEvent>,
 
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
-        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-            ConfigurableEnvironment environment = prepared.getEnvironment();
+        // the prepared context, not the prepared environment: properties added while the context is prepared (a
+        // test's dynamic data directory, for one) are only there by then, and still no bean has opened a file
+        if (event instanceof ApplicationPreparedEvent prepared) {
+            ConfigurableEnvironment environment = prepared.getApplicationContext().getEnvironment();
             if (RuntimeMode.of(environment) == RuntimeMode.EMBEDDED) {
                 acquire(Path.of(environment.getProperty("jangteo.data-dir", "data")).toAbsolutePath().normalize());
             }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static io.jangteo.axon.storage.StartupEvents.environmentPrepared;
+import static io.jangteo.axon.storage.StartupEvents.contextPrepared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -122,7 +122,7 @@ class DataDirectoryLockTest {
     void theListenerLocksTheConfiguredDirectoryInEmbeddedModeAndReleasesItWhenTheContextCloses() throws Exception {
         DataDirectoryLock listener = newLock();
 
-        listener.onApplicationEvent(environmentPrepared(Map.of("jangteo.data-dir", dataDir.toString())));
+        listener.onApplicationEvent(contextPrepared(Map.of("jangteo.data-dir", dataDir.toString())));
 
         assertThat(dataDir.resolve(DataDirectoryLock.LOCK_FILE)).exists();
         assertThat(runOtherProcess(dataDir).exitCode()).isEqualTo(OtherProcess.REFUSED);
@@ -137,7 +137,7 @@ class DataDirectoryLockTest {
         // in scale-out mode nodes share nothing on disk, so several may run from one working directory
         DataDirectoryLock listener = newLock();
 
-        listener.onApplicationEvent(environmentPrepared(Map.of("jangteo.data-dir", dataDir.toString()),
+        listener.onApplicationEvent(contextPrepared(Map.of("jangteo.data-dir", dataDir.toString()),
                 RuntimeMode.SCALE_OUT_PROFILE));
 
         assertThat(dataDir.resolve(DataDirectoryLock.LOCK_FILE)).doesNotExist();

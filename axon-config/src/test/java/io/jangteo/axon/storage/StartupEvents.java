@@ -3,6 +3,7 @@ package io.jangteo.axon.storage;
 import org.springframework.boot.DefaultBootstrapContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -13,6 +14,14 @@ import java.util.Map;
 final class StartupEvents {
 
     private StartupEvents() {
+    }
+
+    /** The event Spring Boot fires once the context is prepared, before any bean exists: when the data lock is taken. */
+    static ApplicationPreparedEvent contextPrepared(Map<String, Object> properties, String... activeProfiles) {
+        org.springframework.context.support.GenericApplicationContext context =
+                new org.springframework.context.support.GenericApplicationContext();
+        context.setEnvironment((StandardEnvironment) environmentPrepared(properties, activeProfiles).getEnvironment());
+        return new ApplicationPreparedEvent(new SpringApplication(), new String[0], context);
     }
 
     static ApplicationEnvironmentPreparedEvent environmentPrepared(Map<String, Object> properties,

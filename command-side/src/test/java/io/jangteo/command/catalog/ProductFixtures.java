@@ -1,6 +1,5 @@
 package io.jangteo.command.catalog;
 
-import io.jangteo.command.shared.DomainRuleViolation;
 import io.jangteo.messages.catalog.CreateProduct;
 import io.jangteo.messages.catalog.MediaAttached;
 import io.jangteo.messages.catalog.MediaId;
@@ -30,10 +29,7 @@ import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.AuditKeys;
 import io.jangteo.messages.shared.ErrorCode;
 import io.jangteo.messages.shared.Money;
-import io.jangteo.messages.shared.RuleViolation;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 import java.util.List;
 import java.util.Map;
@@ -180,28 +176,6 @@ final class ProductFixtures {
     }
 
     static Matcher<Throwable> violation(ErrorCode code, List<String> field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                if (!(item instanceof DomainRuleViolation refused)) {
-                    return false;
-                }
-                RuleViolation violation = refused.violation();
-                return violation.code() == code
-                        && violation.field().equals(field)
-                        && violation.message().equals(refused.getMessage());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a rule violation with code " + code + " on field " + field);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable item, Description mismatch) {
-                mismatch.appendText("was " + item + (item instanceof DomainRuleViolation refused
-                        ? " with " + refused.violation() : ""));
-            }
-        };
+        return io.jangteo.command.shared.Violations.violation(code, field);
     }
 }

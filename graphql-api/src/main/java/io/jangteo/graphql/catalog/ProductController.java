@@ -2,6 +2,7 @@ package io.jangteo.graphql.catalog;
 
 import io.jangteo.graphql.catalog.CatalogNodes.Category;
 import io.jangteo.graphql.security.Actor;
+import io.jangteo.graphql.seller.SellerBatches;
 import io.jangteo.graphql.security.ApiException;
 import io.jangteo.graphql.support.Cursors;
 import io.jangteo.graphql.support.InvalidInput;
@@ -20,9 +21,7 @@ import io.jangteo.messages.catalog.ProductSort;
 import io.jangteo.messages.catalog.ProductStatus;
 import io.jangteo.messages.catalog.ProductView;
 import io.jangteo.messages.catalog.ProductVisibility;
-import io.jangteo.messages.seller.FindSellersByIdsQuery;
 import io.jangteo.messages.seller.SellerId;
-import io.jangteo.messages.seller.SellerList;
 import io.jangteo.messages.seller.SellerView;
 import io.jangteo.messages.shared.Viewer;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -41,7 +40,6 @@ import reactor.core.publisher.Mono;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,9 +55,11 @@ class ProductController {
     private static final int DEFAULT_PAGE = 20;
 
     private final QueryGateway queryGateway;
+    private final SellerBatches sellers;
 
-    ProductController(QueryGateway queryGateway) {
+    ProductController(QueryGateway queryGateway, SellerBatches sellers) {
         this.queryGateway = queryGateway;
+        this.sellers = sellers;
     }
 
     @QueryMapping
@@ -106,21 +106,7 @@ class ProductController {
 
     @BatchMapping(typeName = "Product", field = "seller")
     Mono<Map<ProductView, SellerView>> seller(List<ProductView> products) {
-        Set<SellerId> ids = new LinkedHashSet<>();
-        products.forEach(p -> ids.add(SellerId.of(p.sellerId())));
-        return Mono.fromFuture(() -> queryGateway.query(new FindSellersByIdsQuery(List.copyOf(ids)), SellerList.class))
-                .map(list -> {
-                    Map<String, SellerView> byId = new HashMap<>();
-                    list.sellers().forEach(s -> byId.put(s.id(), s));
-                    Map<ProductView, SellerView> result = new HashMap<>();
-                    products.forEach(p -> {
-                        SellerView seller = byId.get(p.sellerId());
-                        if (seller != null) {
-                            result.put(p, seller);
-                        }
-                    });
-                    return result;
-                });
+        return sellers.sellersOf(products, ProductView::sellerId);
     }
 
     @BatchMapping(typeName = "Product", field = "category")

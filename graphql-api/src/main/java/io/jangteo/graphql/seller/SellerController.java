@@ -5,10 +5,8 @@ import io.jangteo.graphql.security.ApiException;
 import io.jangteo.graphql.support.Cursors;
 import io.jangteo.graphql.support.PageInfo;
 import io.jangteo.messages.seller.FindSellerQuery;
-import io.jangteo.messages.seller.FindSellersByIdsQuery;
 import io.jangteo.messages.seller.FindSellersQuery;
 import io.jangteo.messages.seller.SellerId;
-import io.jangteo.messages.seller.SellerList;
 import io.jangteo.messages.seller.SellerPage;
 import io.jangteo.messages.seller.SellerStatus;
 import io.jangteo.messages.seller.SellerView;
@@ -28,11 +26,8 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Seller shop queries and the fields only a shop's own seller and staff may read. */
@@ -44,9 +39,11 @@ class SellerController {
     private static final int DEFAULT_PAGE = 20;
 
     private final QueryGateway queryGateway;
+    private final SellerBatches sellers;
 
-    SellerController(QueryGateway queryGateway) {
+    SellerController(QueryGateway queryGateway, SellerBatches sellers) {
         this.queryGateway = queryGateway;
+        this.sellers = sellers;
     }
 
     @QueryMapping
@@ -119,21 +116,7 @@ class SellerController {
 
     @BatchMapping(typeName = "SellerShippingFee", field = "seller")
     Mono<Map<SellerShippingFee, SellerView>> seller(List<SellerShippingFee> fees) {
-        Set<SellerId> ids = new LinkedHashSet<>();
-        fees.forEach(f -> ids.add(f.sellerId()));
-        return Mono.fromFuture(() -> queryGateway.query(new FindSellersByIdsQuery(List.copyOf(ids)), SellerList.class))
-                .map(list -> {
-                    Map<String, SellerView> byId = new HashMap<>();
-                    list.sellers().forEach(s -> byId.put(s.id(), s));
-                    Map<SellerShippingFee, SellerView> result = new HashMap<>();
-                    fees.forEach(f -> {
-                        SellerView seller = byId.get(f.sellerId().value());
-                        if (seller != null) {
-                            result.put(f, seller);
-                        }
-                    });
-                    return result;
-                });
+        return sellers.sellersOf(fees, fee -> fee.sellerId().value());
     }
 
     record SellerEdge(String cursor, SellerView node) {
