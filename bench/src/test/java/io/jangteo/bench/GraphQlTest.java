@@ -34,4 +34,17 @@ class GraphQlTest {
         assertThat(GraphQl.catalogBody()).contains("seller { id shopName }", "stock { available }")
                 .doesNotContain("variables");
     }
+
+    @Test
+    void theByteVerdictAgreesWithTheFullOne() {
+        for (String body : java.util.List.of("{\"data\":{\"products\":{\"totalCount\":3}}}",
+                "{\"errors\":[{\"message\":\"boom\"}]}",
+                "{\"data\":{\"createProduct\":{\"product\":null,\"errors\":[{\"code\":\"INVALID_INPUT\"}]}}}",
+                "{\"data\":{\"createProduct\":{\"product\":{\"id\":\"1\"},\"errors\":[]}}}", "not json")) {
+            for (int status : new int[] {200, 500}) {
+                assertThat(GraphQl.errorOf(status, body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .as(status + " " + body).isEqualTo(GraphQl.errorOf(status, body));
+            }
+        }
+    }
 }

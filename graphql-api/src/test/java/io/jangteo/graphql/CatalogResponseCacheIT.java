@@ -36,6 +36,13 @@ class CatalogResponseCacheIT extends GraphQlTestSupport {
         assertThat(second.getResponseHeaders().getFirst("X-Jangteo-Cache")).isEqualTo("hit");
         assertThat(second.getResponseBody()).isEqualTo(first.getResponseBody()).contains("캐시 " + tag);
         assertThat(second.getResponseHeaders().getContentType()).isEqualTo(first.getResponseHeaders().getContentType());
+        // the security chain's headers are repeated on a hit, the request's own identity is not
+        for (String header : List.of("X-Content-Type-Options", "X-Frame-Options", "Cache-Control")) {
+            assertThat(second.getResponseHeaders().get(header)).as(header)
+                    .isNotNull().isEqualTo(first.getResponseHeaders().get(header));
+        }
+        assertThat(second.getResponseHeaders().getFirst("X-Request-Id"))
+                .isNotEqualTo(first.getResponseHeaders().getFirst("X-Request-Id"));
 
         seller.documentName("renameProduct").variable("input", Map.of("productId", productId, "name", "바뀐 " + tag))
                 .execute().path("renameProduct.errors").entityList(Object.class).hasSize(0);

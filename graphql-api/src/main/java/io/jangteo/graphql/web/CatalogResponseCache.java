@@ -10,7 +10,9 @@ import java.util.Map;
  */
 final class CatalogResponseCache {
 
-    record Entry(String version, String contentType, byte[] body) {
+    /** @param headers response headers to repeat (security headers and the like), never per-request ones */
+    record Entry(String version, String contentType, java.util.Map<String, java.util.List<String>> headers,
+                 byte[] body) {
     }
 
     private final long maxBytes;

@@ -41,6 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Responses say {@code X-Jangteo-Cache: hit} or {@code miss}.
  */
 @Component
+// after request identification and the size limit, before Spring Security (-100): a hit needs no authentication
+// (only requests without credentials are cached) and repeats the headers the security chain wrote on the miss
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20)
 class CatalogResponseCacheFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Jangteo-Cache";
@@ -51,6 +54,9 @@ class CatalogResponseCacheFilter extends OncePerRequestFilter {
     private static final int MAX_DOCUMENTS = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final FindCatalogVersionQuery VERSION_QUERY = new FindCatalogVersionQuery("response-cache");
+    /** Headers that belong to one response only, or that the container sets itself. */
+    private static final Set<String> NOT_REPEATED = Set.of("content-length", "content-type", "date",
+            "transfer-encoding", "connection", "x-request-id", HEADER.toLowerCase(java.util.Locale.ROOT));
 
     private final boolean enabled;
     private final long maxBodyBytes;
@@ -93,12 +99,14 @@ class CatalogResponseCacheFilter extends OncePerRequestFilter {
             chain.doFilter(replay, response);
             return;
         }
-        String key = request.getHeader(HttpHeaders.ACCEPT) + "\n" + text;
+        // whatever shapes the answer's headers is part of the key: content negotiation and the caller's origin
+        String key = request.getHeader(HttpHeaders.ACCEPT) + "\n" + request.getHeader(HttpHeaders.ORIGIN) + "\n" + text;
         // read before the query runs: an answer is filed under a version no newer than what it shows
         String version = queryGateway.query(VERSION_QUERY, CatalogVersion.class).join().token();
         CatalogResponseCache.Entry hit = cache.get(key, version);
         if (hit != null) {
             response.setStatus(HttpServletResponse.SC_OK);
+            hit.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
             response.setContentType(hit.contentType());
             response.setHeader(HEADER, "hit");
             response.setContentLength(hit.body().length);
@@ -126,10 +134,22 @@ class CatalogResponseCacheFilter extends OncePerRequestFilter {
         String version = (String) request.getAttribute(VERSION);
         byte[] body = capturing.getContentAsByteArray();
         if (key != null && version != null && capturing.getStatus() == HttpServletResponse.SC_OK
-                && capturing.getContentType() != null && !hasErrors(body)) {
-            cache.put(key, new CatalogResponseCache.Entry(version, capturing.getContentType(), body));
+                && capturing.getContentType() != null && capturing.getHeader(HttpHeaders.SET_COOKIE) == null
+                && !hasErrors(body)) {
+            cache.put(key, new CatalogResponseCache.Entry(version, capturing.getContentType(),
+                    repeatedHeaders(capturing), body));
         }
         capturing.copyBodyToResponse();
+    }
+
+    private static Map<String, java.util.List<String>> repeatedHeaders(HttpServletResponse response) {
+        Map<String, java.util.List<String>> headers = new java.util.LinkedHashMap<>();
+        for (String name : response.getHeaderNames()) {
+            if (!NOT_REPEATED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                headers.put(name, java.util.List.copyOf(response.getHeaders(name)));
+            }
+        }
+        return Map.copyOf(headers);
     }
 
     /** A query (not a mutation or subscription) whose every root field reads catalog data only. */

@@ -21,9 +21,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 /**
@@ -98,6 +99,19 @@ public final class ProductCatalog {
         return current;
     }
 
+    /**
+     * One product's current view, read by id without the list index: the lookup behind read-your-writes after every
+     * product change, which must not wait for the index to take that change in.
+     */
+    Optional<ProductView> findOne(String productId) {
+        Document document = products.find(eq("_id", productId)).first();
+        if (document == null) {
+            return Optional.empty();
+        }
+        ProductView view = ProductDocument.toView(document, false);
+        return Optional.of(withSellerActive(view, sellers.current().isActive(view.sellerId())));
+    }
+
     /** Current views of the products among {@code productIds} that exist, by id; one read at most. */
     public Map<String, ProductView> findByIds(Collection<String> productIds) {
         Listing current = listing();
@@ -169,7 +183,7 @@ public final class ProductCatalog {
                 current = ProductIndex.build(stamp, all);
             } else {
                 List<CatalogEntry> changed = new ArrayList<>();
-                for (Document document : products.find(gt(VersionedDocuments.CHANGE_SEQ, current.stamp().committed()))
+                for (Document document : products.find(VersionedDocuments.changedBetween(current.stamp().committed(), stamp.committed()))
                         .projection(ProductDocument.LIST_FIELDS)) {
                     changed.add(CatalogEntry.of(document));
                 }

@@ -33,31 +33,52 @@ final class ProductIndex {
     }
 
     /**
-     * This index with {@code changed} entries replaced or added. Orders whose keys none of them changed keep their
-     * sequence and only take the new entries: a stock change must not cost a sort of the whole catalog.
+     * This index with {@code changed} entries replaced or added, each order merged rather than sorted again: a new
+     * product or a price change costs a pass over the catalog, not a sort of it.
      */
     ProductIndex updated(Stamp newStamp, Collection<CatalogEntry> changed) {
         Map<String, CatalogEntry> next = new HashMap<>(byId);
-        boolean[] resort = new boolean[SORTS.length];
+        Map<String, CatalogEntry> fresh = new HashMap<>();
         for (CatalogEntry entry : changed) {
-            CatalogEntry before = next.put(entry.id(), entry);
-            for (ProductSort sort : SORTS) {
-                resort[sort.ordinal()] |= before == null || ProductOrder.keyChanged(sort, before, entry);
-            }
+            next.put(entry.id(), entry);
+            fresh.put(entry.id(), entry);
         }
         CatalogEntry[][] nextOrders = new CatalogEntry[SORTS.length][];
         for (ProductSort sort : SORTS) {
-            if (resort[sort.ordinal()]) {
-                nextOrders[sort.ordinal()] = sorted(next.values(), sort);
-            } else {
-                CatalogEntry[] order = orders[sort.ordinal()].clone();
-                for (int i = 0; i < order.length; i++) {
-                    order[i] = next.get(order[i].id());
-                }
-                nextOrders[sort.ordinal()] = order;
-            }
+            nextOrders[sort.ordinal()] = merged(orders[sort.ordinal()], fresh, ProductOrder.of(sort));
         }
         return new ProductIndex(newStamp, next, nextOrders);
+    }
+
+    /**
+     * The order with the changed entries taken out (what is left is still in order) and put back where they now
+     * belong: one pass over the catalog plus a sort of the few changed entries, never a sort of the whole catalog.
+     */
+    private static CatalogEntry[] merged(CatalogEntry[] order, Map<String, CatalogEntry> fresh,
+                                         java.util.Comparator<CatalogEntry> comparator) {
+        CatalogEntry[] inserted = fresh.values().toArray(new CatalogEntry[0]);
+        Arrays.sort(inserted, comparator);
+        int kept = 0;
+        for (CatalogEntry entry : order) {
+            if (!fresh.containsKey(entry.id())) {
+                kept++;
+            }
+        }
+        CatalogEntry[] result = new CatalogEntry[kept + inserted.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < order.length || j < inserted.length) {
+            while (i < order.length && fresh.containsKey(order[i].id())) {
+                i++;
+            }
+            if (i < order.length && (j == inserted.length || comparator.compare(order[i], inserted[j]) <= 0)) {
+                result[k++] = order[i++];
+            } else if (j < inserted.length) {
+                result[k++] = inserted[j++];
+            }
+        }
+        return result;
     }
 
     private static CatalogEntry[] sorted(Collection<CatalogEntry> entries, ProductSort sort) {

@@ -33,12 +33,7 @@ class ProductQueryHandler {
 
     @QueryHandler
     Optional<ProductView> find(FindProductQuery query) {
-        Listing listing = catalog.listing();
-        CatalogEntry entry = listing.products().find(query.productId().value());
-        if (entry == null) {
-            return Optional.empty();
-        }
-        return catalog.views(listing, List.of(entry)).stream().findFirst();
+        return catalog.findOne(query.productId().value());
     }
 
     @QueryHandler

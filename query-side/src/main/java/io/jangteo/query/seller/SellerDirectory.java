@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.mongodb.client.model.Filters.gt;
 
 /**
  * Every seller in memory, kept current with one counter lookup per use. Shops are few and read on every catalog page
@@ -62,7 +61,7 @@ public final class SellerDirectory {
         boolean sameEpoch = snapshot.stamp().epoch() == stamp.epoch() && snapshot != Sellers.EMPTY;
         Map<String, Sellers.Listed> byId = sameEpoch ? new HashMap<>(snapshot.byId()) : new HashMap<>();
         Iterable<Document> changed = sameEpoch
-                ? sellers.find(gt(VersionedDocuments.CHANGE_SEQ, snapshot.stamp().committed()))
+                ? sellers.find(VersionedDocuments.changedBetween(snapshot.stamp().committed(), stamp.committed()))
                 : sellers.find();
         for (Document document : changed) {
             SellerView view = SellerDocument.toView(document);

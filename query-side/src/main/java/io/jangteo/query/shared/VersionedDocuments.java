@@ -1,5 +1,10 @@
 package io.jangteo.query.shared;
 
+import org.slf4j.LoggerFactory;
+import java.util.List;
+import java.util.ArrayList;
+import com.mongodb.client.model.Filters;
+import org.bson.conversions.Bson;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -37,8 +42,34 @@ public final class VersionedDocuments {
         this.counters = counters;
         this.counter = counter;
         collection.createIndex(Indexes.ascending("_id", VERSION), new IndexOptions().unique(true).name("id_version"));
-        // for a real MongoDB's refresh reads; the embedded server ignores it and scans, only when something changed
-        collection.createIndex(Indexes.ascending(CHANGE_SEQ), new IndexOptions().name("change_seq"));
+        // every write takes a fresh number, so no two documents share one: a unique index, which the embedded server
+        // (unlike a non-unique one) serves set lookups from, so a refresh reads the changed documents, not all of them
+        try {
+            collection.createIndex(Indexes.ascending(CHANGE_SEQ),
+                    new IndexOptions().unique(true).name("change_seq_unique"));
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(VersionedDocuments.class).warn(
+                    "Read model {} has documents without distinct change numbers ({}); refreshes will scan it",
+                    collection.getNamespace(), e.getMessage());
+        }
+    }
+
+    /** Most numbers a refresh asks for by set lookup; past that, one range read is cheaper than a huge set. */
+    static final int MAX_LOOKUP = 1_000;
+
+    /**
+     * The documents written with a change number in {@code (after, upTo]}: a set lookup through the unique index for
+     * a usual refresh, a range read after a long pause. Documents written later are picked up by the next refresh.
+     */
+    public static Bson changedBetween(long after, long upTo) {
+        if (upTo - after > MAX_LOOKUP) {
+            return Filters.gt(CHANGE_SEQ, after);
+        }
+        List<Long> numbers = new ArrayList<>((int) Math.max(0, upTo - after));
+        for (long n = after + 1; n <= upTo; n++) {
+            numbers.add(n);
+        }
+        return Filters.in(CHANGE_SEQ, numbers);
     }
 
     public MongoCollection<Document> collection() {
