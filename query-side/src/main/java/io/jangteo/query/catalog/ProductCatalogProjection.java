@@ -58,7 +58,8 @@ import java.util.function.UnaryOperator;
 @ProcessingGroup(ProductCatalogProjection.PROCESSING_GROUP)
 class ProductCatalogProjection {
 
-    static final String PROCESSING_GROUP = "product-catalog";
+    /** Versioned with {@link ProductDocument#COLLECTION}: a new group starts from the first event. */
+    static final String PROCESSING_GROUP = "product-catalog-v2";
 
     private final VersionedDocuments products;
     private final SellerDirectory sellers;

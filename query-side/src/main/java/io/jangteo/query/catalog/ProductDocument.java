@@ -33,7 +33,12 @@ import java.util.List;
  */
 final class ProductDocument {
 
-    static final String COLLECTION = "products";
+    /**
+     * "_v2" since the catalog gained variants, stock and media: with a new name (and processing group), an installation
+     * from before rebuilds this read model from every event at its first start, instead of reading old-shape
+     * documents; the old {@code products} collection is left for the operator to drop.
+     */
+    static final String COLLECTION = "products_v2";
     static final String SELLER_ID = "sellerId";
     static final String NAME = "name";
     static final String DESCRIPTION = "description";

@@ -62,7 +62,7 @@ class ProductQueryHandlerTimingTest {
 
             var counters = new io.jangteo.query.shared.ChangeCounters(database);
             double floor = measure("counter read alone (the round trip)", i ->
-                    counters.read(List.of("product-catalog", "category-tree", "seller-directory")));
+                    counters.read(List.of(ProductCatalogProjection.PROCESSING_GROUP, "category-tree", "seller-directory")));
             String firstPageCursor = handler.find(FindProductsQuery.forward(null, ProductSort.NEWEST, 20, null,
                     customer)).cursors().get(19);
             double firstPage = measure("first page, NEWEST, customer", i ->
