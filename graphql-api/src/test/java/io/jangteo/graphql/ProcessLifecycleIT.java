@@ -70,9 +70,22 @@ class ProcessLifecycleIT {
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError("after the restart: " + e.getMessage() + "\n--- first run ---\n"
                     + Files.readString(work.resolve("first.log")) + "\n--- second run ---\n"
-                    + Files.readString(secondLog), e);
+                    + Files.readString(secondLog) + "\n--- threads of the second run ---\n" + threadDump(second), e);
         }
         assertThat(new RawGraphQl(port).post(token, "{ products(last: 5) { edges { node { id } } } }")).contains(id);
+    }
+
+    /** Where the restarted process's threads stand, for a failure that shows only a missing product (a stuck processor). */
+    private static String threadDump(Process process) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (Exception e) {
+            return "no thread dump: " + e;
+        }
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.jangteo.command.catalog;
 
-import io.jangteo.command.shared.RuleViolationTranslator;
+import io.jangteo.command.shared.RealCommandBus;
 import io.jangteo.messages.catalog.AddCategory;
 import io.jangteo.messages.catalog.CategoryAdded;
 import io.jangteo.messages.catalog.CategoryId;
@@ -10,15 +10,10 @@ import io.jangteo.messages.shared.AuditKeys;
 import io.jangteo.messages.shared.ErrorCode;
 import io.jangteo.messages.shared.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,15 +37,9 @@ class CategoryTreeCommandBusTest {
 
     @BeforeEach
     void setUp() {
-        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
-        commandBus.registerHandlerInterceptor(new RuleViolationTranslator());
-        AggregateAnnotationCommandHandler.<CategoryTree>builder()
-                .aggregateType(CategoryTree.class)
-                .repository(EventSourcingRepository.builder(CategoryTree.class).eventStore(eventStore).build())
-                .build()
-                .subscribe(commandBus);
-        commandGateway = DefaultCommandGateway.builder().commandBus(commandBus).build();
+        RealCommandBus bus = RealCommandBus.of(CategoryTree.class);
+        eventStore = bus.eventStore();
+        commandGateway = bus.gateway();
     }
 
     @AfterEach

@@ -1,18 +1,14 @@
 package io.jangteo.command.catalog;
 
+import io.jangteo.command.shared.RealCommandBus;
 import io.jangteo.command.shared.RuleViolationTranslator;
 import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.ErrorCode;
 import io.jangteo.messages.shared.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,15 +36,9 @@ class ProductCommandBusTest {
 
     @BeforeEach
     void setUp() {
-        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
-        commandBus.registerHandlerInterceptor(new RuleViolationTranslator());
-        AggregateAnnotationCommandHandler.<Product>builder()
-                .aggregateType(Product.class)
-                .repository(EventSourcingRepository.builder(Product.class).eventStore(eventStore).build())
-                .build()
-                .subscribe(commandBus);
-        commandGateway = DefaultCommandGateway.builder().commandBus(commandBus).build();
+        RealCommandBus bus = RealCommandBus.of(Product.class);
+        eventStore = bus.eventStore();
+        commandGateway = bus.gateway();
     }
 
     @AfterEach
