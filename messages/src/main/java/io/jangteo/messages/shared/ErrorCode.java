@@ -15,5 +15,13 @@ public enum ErrorCode {
     /** Not enough available stock for a reservation or an adjustment. */
     OUT_OF_STOCK,
     /** The destination is not served by the seller's shipping policy. */
-    NOT_SHIPPABLE
+    NOT_SHIPPABLE,
+    /** A value that must be unique is taken (an e-mail another member uses). */
+    DUPLICATE,
+    /** A password or one-time token does not match. */
+    INVALID_CREDENTIALS,
+    /** More points asked for than are available. */
+    INSUFFICIENT_POINTS,
+    /** An outside provider (identity verification, payments) refused. */
+    PROVIDER_REFUSED
 }

@@ -1,0 +1,2 @@
+/** The Member aggregate, its rules, sign-in and sessions, and the ports it keeps credentials and e-mails behind. */
+package io.jangteo.command.member;
