@@ -44,7 +44,9 @@ final class AppProcess implements AutoCloseable {
         command.add(java.toString());
         command.addAll(jvmOpts);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port, "--jangteo.data-dir=" + dataDir));
+                "--server.port=" + port, "--jangteo.data-dir=" + dataDir,
+                // the load generator signs in with development tokens for fixed roles
+                "--jangteo.api.security.dev-login-enabled=true"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -40,12 +40,13 @@ public record ApiProperties(@DefaultValue Graphql graphql, @DefaultValue Securit
     /**
      * @param jwtSecret        base64 HMAC key (at least 256 bits) signing access tokens; in embedded mode generated
      *                         once into the data directory when empty; required in scale-out mode
-     * @param devLoginEnabled  whether {@code devLogin} issues tokens for fixed roles (development only)
-     * @param tokenTtl         lifetime of an access token
+     * @param devLoginEnabled  whether {@code devLogin} issues tokens for fixed roles without an account (off by
+     *                         default: anyone could make themselves an admin; tests and local experiments turn it on)
+     * @param tokenTtl         lifetime of an access token (short: a refresh token renews it)
      */
     public record Security(String jwtSecret,
-                           @DefaultValue("true") boolean devLoginEnabled,
-                           @DefaultValue("1h") Duration tokenTtl) {
+                           @DefaultValue("false") boolean devLoginEnabled,
+                           @DefaultValue("15m") Duration tokenTtl) {
     }
 
     /** @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-For} is believed */

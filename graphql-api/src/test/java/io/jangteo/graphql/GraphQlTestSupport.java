@@ -30,11 +30,20 @@ import java.util.UUID;
         "jangteo.api.http.trusted-proxies=127.0.0.1,::1",
         // use cases start from an empty marketplace; DemoCatalogIT covers the demo data
         "jangteo.demo.enabled=false",
+        // most use cases need a caller of a fixed role, not an account; the member tests sign in for real
+        "jangteo.api.security.dev-login-enabled=true",
+        "jangteo.members.initial-admin.email=" + GraphQlTestSupport.ADMIN_EMAIL,
+        "jangteo.members.initial-admin.password=" + GraphQlTestSupport.ADMIN_PASSWORD,
+        // earned points become spendable after a second, so a test can watch the scheduler move them
+        "jangteo.members.points.pending-period=PT1S",
+        "jangteo.schedule.poll-interval=PT0.2S",
         "spring.main.banner-mode=off"
 })
 public abstract class GraphQlTestSupport {
 
     static final Path DATA_DIR = temporaryDataDir();
+    protected static final String ADMIN_EMAIL = "admin@it.jangteo.test";
+    protected static final String ADMIN_PASSWORD = "initial-admin-secret-1";
 
     @LocalServerPort
     protected int port;

@@ -131,7 +131,8 @@ class ProcessLifecycleIT {
                 "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-jar", JAR.toString(),
                 "--server.port=" + port,
-                "--jangteo.data-dir=" + dataDir, "--jangteo.demo.enabled=false"));
+                "--jangteo.data-dir=" + dataDir, "--jangteo.demo.enabled=false",
+                "--jangteo.api.security.dev-login-enabled=true"));
         command.addAll(List.of(extra));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         started.add(process);

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Development login: tokens for fixed roles without accounts, until members arrive. Off unless
- * {@code jangteo.api.security.dev-login-enabled} is true (the embedded default; the scale-out profile turns it off).
+ * Development login: tokens for fixed roles without accounts. Off unless
+ * {@code jangteo.api.security.dev-login-enabled} is true (off by default since real accounts exist; tests and
+ * local experiments turn it on; the scale-out profile forces it off).
  */
 @Controller
 class DevLoginController {

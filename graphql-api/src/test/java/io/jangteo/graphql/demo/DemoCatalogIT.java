@@ -26,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "jangteo.demo.enabled=true",
+        "jangteo.api.security.dev-login-enabled=true",
         "jangteo.demo.products=" + DemoCatalogIT.PRODUCTS,
         "spring.main.banner-mode=off"
 })
