@@ -1,0 +1,62 @@
+package io.jangteo.command.identity;
+
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.LegacyAbstractLogger;
+import org.slf4j.helpers.MessageFormatter;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps what the sandbox logs, formatted, so a test can read it: the test classpath has no logging backend. */
+final class RecordingLogger extends LegacyAbstractLogger {
+
+    record Line(Level level, String message) {
+    }
+
+    private final List<Line> lines = new CopyOnWriteArrayList<>();
+
+    RecordingLogger() {
+        this.name = "recording";
+    }
+
+    List<Line> lines() {
+        return List.copyOf(lines);
+    }
+
+    @Override
+    protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
+                                               Throwable throwable) {
+        lines.add(new Line(level, MessageFormatter.basicArrayFormat(pattern, arguments)));
+    }
+
+    @Override
+    protected String getFullyQualifiedCallerName() {
+        return null;
+    }
+
+    @Override
+    public boolean isTraceEnabled() {
+        return true;
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+        return true;
+    }
+
+    @Override
+    public boolean isInfoEnabled() {
+        return true;
+    }
+
+    @Override
+    public boolean isWarnEnabled() {
+        return true;
+    }
+
+    @Override
+    public boolean isErrorEnabled() {
+        return true;
+    }
+}
