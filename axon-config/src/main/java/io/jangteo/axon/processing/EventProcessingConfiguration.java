@@ -1,19 +1,23 @@
 package io.jangteo.axon.processing;
 
 import io.jangteo.axon.JangteoProperties;
+import io.jangteo.axon.privacy.PersonalDataErasure;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Every projection runs in a tracking processor of its own (one processing group per read model) and parks events it
  * cannot handle in a dead-letter queue, in order per aggregate, instead of stopping: one poisoned product must not
- * freeze the whole catalog.
+ * freeze the whole catalog. Dead letters are copies of events, so they are written with the event serializer: a
+ * member's parked event keeps its personal data sealed, and erased with the member's key. The one exception is
+ * personal-data erasure, which must not skip ahead of a failed erasure and so has no dead-letter queue.
  */
 @Configuration(proxyBeanMethods = false)
 class EventProcessingConfiguration {
@@ -21,7 +25,7 @@ class EventProcessingConfiguration {
     @Bean
     ConfigurerModule eventProcessingDefaults(JangteoProperties properties,
                                              MongoTemplate axonMongoTemplate,
-                                             Serializer serializer,
+                                             @Qualifier("eventSerializer") Serializer eventSerializer,
                                              TransactionManager transactionManager) {
         JangteoProperties.Processing processing = properties.processing();
         return configurer -> configurer.eventProcessing(eventProcessing -> eventProcessing
@@ -31,12 +35,13 @@ class EventProcessingConfiguration {
                                 .andBatchSize(processing.batchSize())
                                 .andTokenClaimInterval(processing.tokenClaimInterval().toMillis(),
                                         java.util.concurrent.TimeUnit.MILLISECONDS))
-                .registerDeadLetterQueueProvider(processingGroup -> config ->
-                        MongoSequencedDeadLetterQueue.builder()
-                                .processingGroup(processingGroup)
-                                .mongoTemplate(axonMongoTemplate)
-                                .serializer(serializer)
-                                .transactionManager(transactionManager)
-                                .build()));
+                .registerDeadLetterQueueProvider(processingGroup ->
+                        PersonalDataErasure.PROCESSING_GROUP.equals(processingGroup) ? null : config ->
+                                MongoSequencedDeadLetterQueue.builder()
+                                        .processingGroup(processingGroup)
+                                        .mongoTemplate(axonMongoTemplate)
+                                        .serializer(eventSerializer)
+                                        .transactionManager(transactionManager)
+                                        .build()));
     }
 }
