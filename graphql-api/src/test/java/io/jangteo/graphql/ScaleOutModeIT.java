@@ -73,6 +73,7 @@ class ScaleOutModeIT {
                         "spring.data.mongodb.uri=" + mongoUri,
                         "jangteo.mongo-database=jangteo-it-" + UUID.randomUUID().toString().substring(0, 8),
                         "jangteo.api.security.jwt-secret=" + Base64.getEncoder().encodeToString(secret),
+                        "jangteo.privacy.master-key=" + Base64.getEncoder().encodeToString(secret),
                         "jangteo.api.security.dev-login-enabled=true")
                 .run();
         port = ((WebServerApplicationContext) application).getWebServer().getPort();
