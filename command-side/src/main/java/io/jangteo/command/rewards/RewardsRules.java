@@ -13,6 +13,8 @@ final class RewardsRules {
 
     static final int MAX_REASON = 500;
     static final int MAX_ORDER_ID = 64;
+    /** A trillion won is no real order; far enough below {@code Long.MAX_VALUE} that window totals cannot overflow. */
+    static final long MAX_PURCHASE = 1_000_000_000_000L;
 
     private RewardsRules() {
     }
@@ -60,8 +62,8 @@ final class RewardsRules {
 
     /** Grades compare totals, which only add up in one currency: the grade table's. */
     static Money purchaseAmount(Money amount, String currency) {
-        if (amount == null || amount.amount() <= 0) {
-            throw new PurchaseAmountNotPositive();
+        if (amount == null || amount.amount() <= 0 || amount.amount() > MAX_PURCHASE) {
+            throw new PurchaseAmountOutOfRange();
         }
         if (!amount.currency().equals(currency)) {
             throw new PurchaseInOtherCurrency(currency);
@@ -105,9 +107,9 @@ final class RewardsRules {
         }
     }
 
-    static final class PurchaseAmountNotPositive extends DomainRuleViolation {
-        PurchaseAmountNotPositive() {
-            super(ErrorCode.INVALID_INPUT, List.of("amount"), "A purchase amount must be more than zero");
+    static final class PurchaseAmountOutOfRange extends DomainRuleViolation {
+        PurchaseAmountOutOfRange() {
+            super(ErrorCode.INVALID_INPUT, List.of("amount"), "A purchase amount is more than zero and at most " + MAX_PURCHASE);
         }
     }
 

@@ -1,9 +1,6 @@
 package io.jangteo.command.schedule;
 
-import io.jangteo.command.shared.DomainRuleViolation;
-import io.jangteo.messages.shared.ErrorCode;
 import io.jangteo.messages.shared.RuleViolation;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -86,7 +83,7 @@ final class ScheduledCommandPoller implements SmartLifecycle {
                     COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             items.completed(claim);
         } catch (RuntimeException failure) {
-            Optional<RuleViolation> refusal = refusal(failure);
+            Optional<RuleViolation> refusal = Refusals.permanent(failure);
             if (refusal.isPresent()) {
                 log.warn("Scheduled command {} ({}) was refused and is dropped: {} {}", claim.key(),
                         claim.payloadType(), refusal.get().code(), refusal.get().message());
@@ -104,18 +101,6 @@ final class ScheduledCommandPoller implements SmartLifecycle {
                         claim.payloadType(), attempts, maxAttempts, retryAt, failure.toString());
             }
         }
-    }
-
-    /** A rule said no, and will say no again; a conflict is only a collision with a concurrent change. */
-    static Optional<RuleViolation> refusal(Throwable failure) {
-        RuleViolation violation = null;
-        if (failure instanceof DomainRuleViolation refused) {
-            violation = refused.violation();
-        } else if (failure instanceof CommandExecutionException refused) {
-            violation = refused.getDetails().filter(RuleViolation.class::isInstance).map(RuleViolation.class::cast)
-                    .orElse(null);
-        }
-        return violation == null || violation.code() == ErrorCode.CONFLICT ? Optional.empty() : Optional.of(violation);
     }
 
     Duration backoff(int failedAttempts) {

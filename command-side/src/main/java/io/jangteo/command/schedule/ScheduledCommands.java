@@ -12,6 +12,7 @@ import com.mongodb.client.model.Updates;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -98,9 +99,15 @@ public class ScheduledCommands {
                 claimed.getString("actorId"), claimed.getInteger("attempts", 0)));
     }
 
+    /** The command; a type this release does not know (renamed, removed) fails with its name rather than being sent. */
     Object command(Claim claim) {
-        return serializer.deserialize(new SimpleSerializedObject<>(claim.payload(), String.class, claim.payloadType(),
-                claim.revision()));
+        Object command = serializer.deserialize(new SimpleSerializedObject<>(claim.payload(), String.class,
+                claim.payloadType(), claim.revision()));
+        if (command instanceof UnknownSerializedType) {
+            throw new IllegalStateException("Unknown command type " + claim.payloadType()
+                    + (claim.revision() == null ? "" : " revision " + claim.revision()));
+        }
+        return command;
     }
 
     /** Done with (sent, or refused for good): gone, unless rescheduled meanwhile. */

@@ -29,9 +29,9 @@ import java.util.List;
  * grade table and points policy resolved as handler parameters, rule violations translated, and the audit metadata
  * copied from each command to its events.
  */
-record RewardsBus(EmbeddedEventStore eventStore, CommandGateway gateway) {
+public record RewardsBus(EmbeddedEventStore eventStore, CommandGateway gateway) {
 
-    static RewardsBus of(GradeTable gradeTable, PointsPolicy pointsPolicy) {
+    public static RewardsBus of(GradeTable gradeTable, PointsPolicy pointsPolicy) {
         EmbeddedEventStore eventStore =
                 EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
@@ -54,11 +54,11 @@ record RewardsBus(EmbeddedEventStore eventStore, CommandGateway gateway) {
         return new RewardsBus(eventStore, DefaultCommandGateway.builder().commandBus(commandBus).build());
     }
 
-    List<DomainEventMessage<?>> events(RewardsId account) {
+    public List<DomainEventMessage<?>> events(RewardsId account) {
         return eventStore.readEvents(account.value()).asStream().<DomainEventMessage<?>>map(e -> e).toList();
     }
 
-    List<Object> payloads(RewardsId account) {
+    public List<Object> payloads(RewardsId account) {
         return events(account).stream().<Object>map(DomainEventMessage::getPayload).toList();
     }
 }

@@ -10,7 +10,7 @@ import io.jangteo.command.rewards.PointsRules.UnknownSpending;
 import io.jangteo.command.rewards.PointsRules.ZeroAdjustment;
 import io.jangteo.command.rewards.RewardsRules.NotThisAccountsMember;
 import io.jangteo.command.rewards.RewardsRules.OrderRecordedWithOtherAmount;
-import io.jangteo.command.rewards.RewardsRules.PurchaseAmountNotPositive;
+import io.jangteo.command.rewards.RewardsRules.PurchaseAmountOutOfRange;
 import io.jangteo.command.rewards.RewardsRules.PurchaseInOtherCurrency;
 import io.jangteo.command.rewards.RewardsRules.ReasonRequired;
 import io.jangteo.command.rewards.RewardsRules.ReasonTooLong;
@@ -157,8 +157,16 @@ class RewardsPointsTest {
         fixture.givenNoPriorActivity()
                 .when(purchase("order-1", 0), system())
                 .expectNoEvents()
-                .expectException(PurchaseAmountNotPositive.class)
+                .expectException(PurchaseAmountOutOfRange.class)
                 .expectException(violation(ErrorCode.INVALID_INPUT, List.of("amount")));
+    }
+
+    @Test
+    void aPurchaseBeyondAnyRealOrderIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(purchase("order-1", RewardsRules.MAX_PURCHASE + 1), system())
+                .expectNoEvents()
+                .expectException(PurchaseAmountOutOfRange.class);
     }
 
     @Test

@@ -150,6 +150,18 @@ class RewardsScheduleTest {
     }
 
     @Test
+    void onlyAPositiveAdjustmentHasAnExpiryToSchedule() {
+        send(new AdjustPoints(ACCOUNT, MEMBER, id("ADJ1"), 1_000, "goodwill"), admin());
+        send(new AdjustPoints(ACCOUNT, MEMBER, id("ADJ2"), -300, "given by mistake"), admin());
+        processNewEvents();
+
+        assertThat(items().find().map(item -> item.getString("_id")).into(new java.util.ArrayList<>()))
+                .containsExactly(RewardsSchedule.expiryKey(ACCOUNT, id("ADJ1")));
+        assertThat(item(RewardsSchedule.expiryKey(ACCOUNT, id("ADJ1"))).getDate("dueAt"))
+                .isEqualTo(Date.from(T0.plus(VALIDITY).plusSeconds(1)));
+    }
+
+    @Test
     void earnedPointsBecomeSpendableWhenTheScheduleMakesThemAvailable() {
         send(purchase("order-1", 100_000), system());
         processNewEvents();

@@ -278,6 +278,25 @@ class ScheduledCommandsTest {
     }
 
     @Test
+    void anItemThatCannotBeReadIsKeptWithTheCauseAfterItsAttempts() {
+        scheduled.schedule("renamed", T0.minus(Duration.ofMinutes(1)), new ReviewGrade(ACCOUNT), "grades");
+        // as after a release that renamed the command class
+        collection().updateOne(new Document("_id", "renamed"),
+                new Document("$set", new Document("payloadType", "io.jangteo.messages.rewards.ReviewGrades")));
+
+        for (int i = 0; i < MAX_ATTEMPTS + 1; i++) {
+            poller.pollOnce();
+            clock.advance(Duration.ofHours(1));
+        }
+
+        assertThat(received).isEmpty();
+        Document kept = collection().find().first();
+        assertThat(kept).isNotNull();
+        assertThat(kept.getInteger("attempts")).isEqualTo(MAX_ATTEMPTS);
+        assertThat(kept.getString("lastError")).contains("ReviewGrades");
+    }
+
+    @Test
     void scheduledCommandsSurviveARestart() {
         RecordPurchaseConfirmed purchase = new RecordPurchaseConfirmed(ACCOUNT, MemberId.of("member-1"), "order-1",
                 Money.won(12_000));
