@@ -28,6 +28,11 @@ import static io.jangteo.command.rewards.RewardsFixtures.recorded;
 import static io.jangteo.command.rewards.RewardsFixtures.system;
 import static io.jangteo.command.rewards.RewardsFixtures.won;
 import static io.jangteo.command.shared.Violations.violation;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.equalTo;
+import static org.hamcrest.Matchers.any;
 
 /** Grades: evaluated on confirmed purchases and on scheduled reviews, or set by an admin with a reason. */
 class RewardsGradeTest {
@@ -72,15 +77,15 @@ class RewardsGradeTest {
     void oneLargePurchaseCanSkipGrades() {
         fixture.givenCurrentTime(T0)
                 .when(purchase("order-1", 3_500_000), system())
-                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
-                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                                org.hamcrest.Matchers.any(Object.class),
-                                org.hamcrest.Matchers.any(Object.class),
-                                org.axonframework.test.matchers.Matchers.equalTo(new MemberGradeChanged(ACCOUNT, MEMBER,
+                .expectEventsMatching(payloadsMatching(
+                        exactSequenceOf(
+                                any(Object.class),
+                                any(Object.class),
+                                equalTo(new MemberGradeChanged(ACCOUNT, MEMBER,
                                         "BASIC", "VIP",
                                         "VIP (VIP): purchases of at least 3,000,000 KRW within P365D; total 3,500,000 KRW",
                                         won(3_500_000), T0.minus(WINDOW), null)),
-                                org.axonframework.test.matchers.Matchers.andNoMore())));
+                                andNoMore())));
     }
 
     @Test

@@ -24,7 +24,7 @@ import io.jangteo.messages.rewards.PointsEarned;
 import io.jangteo.messages.rewards.PointsExpired;
 import io.jangteo.messages.rewards.PointsPolicy;
 import io.jangteo.messages.rewards.PointsRefunded;
-import io.jangteo.messages.rewards.PointsSpent;
+import io.jangteo.messages.rewards.PurchaseRecorded;
 import io.jangteo.messages.rewards.RecordPurchaseConfirmed;
 import io.jangteo.messages.rewards.RefundPoints;
 import io.jangteo.messages.rewards.SpendPoints;
@@ -55,6 +55,9 @@ import static io.jangteo.command.rewards.RewardsFixtures.system;
 import static io.jangteo.command.rewards.RewardsFixtures.theMember;
 import static io.jangteo.command.rewards.RewardsFixtures.won;
 import static io.jangteo.command.shared.Violations.violation;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.instanceOf;
 
@@ -115,12 +118,12 @@ class RewardsPointsTest {
         FixtureConfiguration<Rewards> immediate = RewardsFixtures.fixture(new PointsPolicy(Duration.ZERO, VALIDITY));
         immediate.givenCurrentTime(T0)
                 .when(purchase("order-1", 50_000), system())
-                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
-                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                                instanceOf(io.jangteo.messages.rewards.PurchaseRecorded.class),
+                .expectEventsMatching(payloadsMatching(
+                        exactSequenceOf(
+                                instanceOf(PurchaseRecorded.class),
                                 instanceOf(PointsEarned.class),
                                 instanceOf(PointsBecameAvailable.class),
-                                org.axonframework.test.matchers.Matchers.andNoMore())))
+                                andNoMore())))
                 .expectState(rewards -> assertThat(rewards.availablePoints(T0)).isEqualTo(500));
     }
 

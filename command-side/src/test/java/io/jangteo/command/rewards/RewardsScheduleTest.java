@@ -13,6 +13,7 @@ import io.jangteo.messages.rewards.MemberGradeChanged;
 import io.jangteo.messages.rewards.PointsBecameAvailable;
 import io.jangteo.messages.rewards.PointsEarned;
 import io.jangteo.messages.rewards.PointsExpired;
+import io.jangteo.messages.rewards.PointsSpent;
 import io.jangteo.messages.rewards.RefundPoints;
 import io.jangteo.messages.rewards.ReviewGrade;
 import io.jangteo.messages.rewards.SpendPoints;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +157,7 @@ class RewardsScheduleTest {
         send(new AdjustPoints(ACCOUNT, MEMBER, id("ADJ2"), -300, "given by mistake"), admin());
         processNewEvents();
 
-        assertThat(items().find().map(item -> item.getString("_id")).into(new java.util.ArrayList<>()))
+        assertThat(items().find().map(item -> item.getString("_id")).into(new ArrayList<>()))
                 .containsExactly(RewardsSchedule.expiryKey(ACCOUNT, id("ADJ1")));
         assertThat(item(RewardsSchedule.expiryKey(ACCOUNT, id("ADJ1"))).getDate("dueAt"))
                 .isEqualTo(Date.from(T0.plus(VALIDITY).plusSeconds(1)));
@@ -177,7 +179,7 @@ class RewardsScheduleTest {
 
         send(new SpendPoints(ACCOUNT, MEMBER, id("S1"), 1_000, "order-2"), theMember());
         assertThat(bus.payloads(ACCOUNT).get(bus.payloads(ACCOUNT).size() - 1))
-                .isInstanceOf(io.jangteo.messages.rewards.PointsSpent.class);
+                .isInstanceOf(PointsSpent.class);
     }
 
     @Test
