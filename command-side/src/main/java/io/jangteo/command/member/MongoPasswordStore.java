@@ -30,10 +30,9 @@ class MongoPasswordStore implements PasswordStore {
     static final String COLLECTION = "member_passwords";
 
     private final MongoCollection<Document> passwords;
-    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
     private final Clock clock;
-    // hashed with the current default, so a check against it costs what a real one does
-    private final String dummyHash;
 
     @Autowired
     MongoPasswordStore(MongoDatabase database) {
@@ -43,14 +42,13 @@ class MongoPasswordStore implements PasswordStore {
     MongoPasswordStore(MongoDatabase database, Clock clock) {
         this.passwords = database.getCollection(COLLECTION);
         this.clock = clock;
-        this.dummyHash = encoder.encode(prehashed(Secrets.newToken()));
     }
 
     @Override
     public void set(MemberId memberId, String rawPassword) {
         passwords.replaceOne(Filters.eq("_id", memberId.value()),
                 new Document("_id", memberId.value())
-                        .append("hash", encoder.encode(prehashed(rawPassword)))
+                        .append("hash", ENCODER.encode(prehashed(rawPassword)))
                         .append("changedAt", Date.from(clock.instant())),
                 new ReplaceOptions().upsert(true));
     }
@@ -64,20 +62,20 @@ class MongoPasswordStore implements PasswordStore {
         }
         String hash = row.getString("hash");
         String prehashed = prehashed(rawPassword);
-        if (!encoder.matches(prehashed, hash)) {
+        if (!ENCODER.matches(prehashed, hash)) {
             return false;
         }
-        if (encoder.upgradeEncoding(hash)) {
+        if (ENCODER.upgradeEncoding(hash)) {
             // conditional on the old hash, so a password changed meanwhile is not overwritten with the old one
             passwords.updateOne(Filters.and(Filters.eq("_id", memberId.value()), Filters.eq("hash", hash)),
-                    Updates.set("hash", encoder.encode(prehashed)));
+                    Updates.set("hash", ENCODER.encode(prehashed)));
         }
         return true;
     }
 
     @Override
     public void matchNothing(String rawPassword) {
-        encoder.matches(prehashed(rawPassword == null ? "" : rawPassword), dummyHash);
+        ENCODER.matches(prehashed(rawPassword == null ? "" : rawPassword), Dummy.HASH);
     }
 
     @Override
@@ -87,5 +85,10 @@ class MongoPasswordStore implements PasswordStore {
 
     private static String prehashed(String rawPassword) {
         return Base64.getEncoder().encodeToString(Secrets.sha256(rawPassword));
+    }
+
+    /** Hashed once, with the current default, so a check against it costs what a real one does. */
+    private static final class Dummy {
+        static final String HASH = ENCODER.encode(prehashed(Secrets.newToken()));
     }
 }

@@ -117,5 +117,6 @@ class MongoPasswordStoreTest {
             store.matchNothing(null);
             store.matchNothing("");
         }).doesNotThrowAnyException();
+        assertThat(rows.countDocuments()).isZero();
     }
 }
