@@ -12,6 +12,7 @@ final class MemberPorts {
 
     final TestClock clock = new TestClock(MemberFixtures.NOW);
     final MemberSettings settings = MemberSettings.defaults();
+    final MongoDatabase database;
     final MongoEmailRegistry emails;
     final MongoPasswordStore passwords;
     final MongoSessions sessions;
@@ -21,6 +22,7 @@ final class MemberPorts {
     final RecordingNotifications notifications = new RecordingNotifications();
 
     MemberPorts(MongoDatabase database) {
+        this.database = database;
         emails = new MongoEmailRegistry(database, clock);
         passwords = new MongoPasswordStore(database, clock);
         sessions = new MongoSessions(database, settings.refreshTtl(), clock);

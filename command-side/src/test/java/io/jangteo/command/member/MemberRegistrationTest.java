@@ -240,6 +240,23 @@ class MemberRegistrationTest {
         assertThat(ports.passwords.matches(MEMBER_ID, PASSWORD)).isFalse();
     }
 
+    @Test
+    void aRegistrationReplayedForAnExistingMemberKeepsItsPasswordAndItsEmail() {
+        // sent again with an existing member id, a registration runs and fails only when the event store refuses a
+        // second stream for that id; the in-memory store of the fixture does not, the interceptor plays its part
+        ports.emails.claim(EMAIL, MEMBER_ID);
+        ports.passwords.set(MEMBER_ID, PASSWORD);
+        fixture.registerCommandHandlerInterceptor(failingAfterTheHandler());
+
+        fixture.givenNoPriorActivity()
+                .when(registerMember(EMAIL, "intruder's password", NAME, PHONE), anonymous())
+                .expectException(IllegalStateException.class);
+
+        assertThat(ports.passwords.matches(MEMBER_ID, PASSWORD)).isTrue();
+        assertThat(ports.passwords.matches(MEMBER_ID, "intruder's password")).isFalse();
+        assertThat(ports.emails.holder(EMAIL)).contains(MEMBER_ID);
+    }
+
     /** Stands in for an event store that refuses the events after the handler ran. */
     static MessageHandlerInterceptor<CommandMessage<?>> failingAfterTheHandler() {
         return (unitOfWork, chain) -> {
