@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 /** The grade table and points policy, from configuration, for both sides and the API. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MemberProperties.class)
-class MemberConfiguration {
+class MemberApiConfiguration {
 
     @Bean
     GradeTable gradeTable(MemberProperties properties) {
