@@ -18,6 +18,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -53,6 +55,8 @@ class DemoSeeder {
         this.images = images;
     }
 
+    // decides before the initial admin is created, whose events would make the store look used
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @EventListener(ApplicationReadyEvent.class)
     void seedWhenEmpty() {
         if (!properties.enabled() || RuntimeMode.of(environment) != RuntimeMode.EMBEDDED || !storeIsEmpty()) {
