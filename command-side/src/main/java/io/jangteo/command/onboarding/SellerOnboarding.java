@@ -65,6 +65,11 @@ public class SellerOnboarding {
     @EndSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
     void on(SellerApproved event) {
+        if (registeredBy != null && registeredBy.startsWith("system:")) {
+            log.debug("Shop {} was registered by {} (demo data, imports): no member to link", event.sellerId(),
+                    registeredBy);
+            return;
+        }
         Optional<MemberId> member = memberId(registeredBy);
         if (member.isEmpty()) {
             log.warn("Shop {} was approved, but its registrant '{}' cannot be a member: nobody is linked to it",

@@ -96,6 +96,14 @@ class SellerOnboardingTest {
     }
 
     @Test
+    void aShopASystemActorRegisteredIsLinkedToNobody() {
+        fixture.givenAPublished(registered(SHOP, "system:demo-data"))
+                .whenPublishingA(new SellerApproved(SHOP))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(0);
+    }
+
+    @Test
     void aRegistrantThatCannotBeAMemberIsNotLinked() {
         fixture.givenAPublished(registered(SHOP, "x".repeat(65)))
                 .whenPublishingA(new SellerApproved(SHOP))
