@@ -40,6 +40,9 @@ public final class BenchMain {
     static final String LIST = "products(first: 20)";
     static final String CATALOG = "catalog page (demo catalog)";
     static final String CATALOG_SIGNED_IN = "catalog page, signed in (uncached)";
+    static final String SIGN_IN = "logIn (password check, session, events)";
+    static final String MY_PAGE = "me: a member's profile, points, addresses";
+    static final String REGISTER = "registerMember";
     /** Products the application seeds into an empty data directory (jangteo.demo.products). */
     static final int DEMO_PRODUCTS = 300;
     private static final int MAX_CONCURRENCY = 32;
@@ -185,6 +188,17 @@ public final class BenchMain {
             long inStore = gql.awaitProductCount(admin, demo + created, Duration.ofSeconds(15));
             System.out.printf("products in store: %d (demo %d, bench created %d)%n", inStore, demo, created);
             results.add(scenario(LIST, 32, options, list, app));
+
+            // members: sign-ins spend most of their time in the adaptive password hash, on purpose
+            String password = "bench passphrase 1";
+            String memberToken = gql.member("bench-member@bench.jangteo.test", password);
+            String signInBody = GraphQl.signInBody("bench-member@bench.jangteo.test", password);
+            results.add(scenario(SIGN_IN, 8, options, () -> gql.call(signInBody, null), app));
+            String myPage = GraphQl.myPageBody();
+            results.add(scenario(MY_PAGE, 32, options, () -> gql.call(myPage, memberToken), app));
+            AtomicLong registrations = new AtomicLong();
+            results.add(scenario(REGISTER, 8, options, () -> gql.call(GraphQl.registerBody(
+                    "bench-" + registrations.incrementAndGet() + "@bench.jangteo.test", password), null), app));
 
             Report.Run run = new Report.Run(Instant.now().truncatedTo(ChronoUnit.SECONDS), gitCommit(),
                     Report.Machine.probe(java), app.jvmOpts(), options.warmup(), options.duration(),

@@ -28,6 +28,15 @@ final class GraphQl {
             + "seller { id shopName } variants { id optionValues price { amount currency } stock { available } } } } "
             + "pageInfo { hasNextPage endCursor } } }";
 
+    static final String REGISTER = "mutation Register($input: RegisterMemberInput!) { registerMember(input: $input) "
+            + "{ member { id } errors { code field message } } }";
+    static final String SIGN_IN = "mutation SignIn($input: LogInInput!) { logIn(input: $input) "
+            + "{ accessToken refreshToken errors { code field message } } }";
+    /** A member's "my page": profile, grade, points and addresses. */
+    static final String MY_PAGE = "query MyPage { me { id email name phone grade { code name } "
+            + "points { available pending nextExpiryAt } addresses { id line1 line2 isDefault } "
+            + "marketingConsents { email { granted } sms { granted } } } }";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -42,6 +51,20 @@ final class GraphQl {
         ObjectNode input = JSON.createObjectNode().put("name", name);
         input.putObject("basePrice").put("amount", 12000).put("currency", "KRW");
         return body(CREATE, input);
+    }
+
+    static String registerBody(String email, String password) {
+        ObjectNode input = JSON.createObjectNode().put("email", email).put("password", password)
+                .put("name", "벤치 회원").put("phone", "010-1234-5678");
+        return body(REGISTER, input);
+    }
+
+    static String signInBody(String email, String password) {
+        return body(SIGN_IN, JSON.createObjectNode().put("email", email).put("password", password));
+    }
+
+    static String myPageBody() {
+        return body(MY_PAGE, null);
     }
 
     static String listBody() {
@@ -141,6 +164,21 @@ final class GraphQl {
             throw new IOException("devLogin returned no token: " + response.body());
         }
         return token;
+    }
+
+    /** Registers a member and signs them in; answers their access token. */
+    String member(String email, String password) throws IOException, InterruptedException {
+        HttpResponse<String> registered = post(registerBody(email, password), null);
+        String error = errorOf(registered.statusCode(), registered.body());
+        if (error != null) {
+            throw new IOException("registerMember failed: " + error);
+        }
+        HttpResponse<String> signedIn = post(signInBody(email, password), null);
+        error = errorOf(signedIn.statusCode(), signedIn.body());
+        if (error != null) {
+            throw new IOException("logIn failed: " + error);
+        }
+        return JSON.readTree(signedIn.body()).path("data").path("logIn").path("accessToken").asText();
     }
 
     /** totalCount of products once it reaches {@code expected}, or whatever it is when {@code limit} runs out. */
