@@ -3,7 +3,6 @@ package io.jangteo.command.member;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.jangteo.messages.member.MemberId;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@link Sessions} in the collection {@code member_sessions}: one document per refresh token ever issued, keyed by the
@@ -32,8 +30,6 @@ import java.util.concurrent.TimeUnit;
 class MongoSessions implements Sessions {
 
     static final String COLLECTION = "member_sessions";
-    // a real token has 43 characters; anything much longer is not worth hashing
-    private static final int MAX_TOKEN = 256;
 
     private final MongoCollection<Document> sessions;
     private final Duration refreshTtl;
@@ -50,8 +46,7 @@ class MongoSessions implements Sessions {
         this.clock = clock;
         sessions.createIndex(Indexes.ascending("memberId"));
         sessions.createIndex(Indexes.ascending("family"));
-        // MongoDB deletes sessions once they have expired; the embedded server ignores this, which costs only space
-        sessions.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+        TokenDocuments.deleteWhenExpired(sessions);
     }
 
     @Override
@@ -81,7 +76,7 @@ class MongoSessions implements Sessions {
         if (won != null) {
             return Optional.of(successor);
         }
-        sessions.deleteOne(Filters.eq("_id", Secrets.sha256Hex(successor.refreshToken())));
+        sessions.deleteOne(Filters.eq("_id", TokenDocuments.idOf(successor.refreshToken())));
         Document after = sessions.find(Filters.eq("_id", current.getString("_id"))).first();
         if (after != null && after.get("rotatedAt") != null) {
             // another refresh with this very token got in first: that is a reuse too
@@ -108,7 +103,7 @@ class MongoSessions implements Sessions {
     private Issued issue(MemberId memberId, String family, Instant now) {
         String token = Secrets.newToken();
         Instant expiresAt = now.plus(refreshTtl);
-        sessions.insertOne(new Document("_id", Secrets.sha256Hex(token))
+        sessions.insertOne(new Document("_id", TokenDocuments.idOf(token))
                 .append("memberId", memberId.value())
                 .append("family", family)
                 .append("issuedAt", Date.from(now))
@@ -134,10 +129,9 @@ class MongoSessions implements Sessions {
     }
 
     private Document find(String refreshToken) {
-        if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > MAX_TOKEN) {
-            return null;
-        }
-        return sessions.find(Filters.eq("_id", Secrets.sha256Hex(refreshToken))).first();
+        return TokenDocuments.idOfPresented(refreshToken)
+                .map(id -> sessions.find(Filters.eq("_id", id)).first())
+                .orElse(null);
     }
 
     private static boolean isLive(Document session, Instant now) {

@@ -2,6 +2,8 @@ package io.jangteo.command.identity;
 
 import io.jangteo.command.identity.IdentityVerifier.Confirmation;
 import io.jangteo.command.identity.IdentityVerifier.VerifiedIdentity;
+import io.jangteo.command.shared.MutableClock;
+import io.jangteo.command.shared.RecordingLogger;
 import io.jangteo.messages.member.PhoneCarrier;
 import io.jangteo.messages.shared.ErrorCode;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.jangteo.command.member;
 
+import io.jangteo.command.shared.EmbeddedMongo;
 import io.jangteo.command.shared.RuleViolationTranslator;
 import io.jangteo.messages.member.AccountLocked;
 import io.jangteo.messages.member.ChangeMemberName;
@@ -31,11 +32,10 @@ import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -56,24 +56,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class AuthenticationCommandBusTest {
 
-    private static EmbeddedMongo mongo;
-    private MemberPorts ports;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
+
+    private final MemberPorts ports = new MemberPorts(mongo.freshDatabase());
     private EmbeddedEventStore eventStore;
     private CommandGateway gateway;
 
-    @BeforeAll
-    static void startServer() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
-
     @BeforeEach
     void setUp() {
-        ports = new MemberPorts(mongo.freshDatabase());
         eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         // the ports reach the aggregate's handlers as Spring beans do in the application
         ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(

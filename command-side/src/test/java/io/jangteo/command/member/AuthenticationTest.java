@@ -3,6 +3,7 @@ package io.jangteo.command.member;
 import io.jangteo.command.member.Credentials.InvalidResetToken;
 import io.jangteo.command.member.Credentials.PasswordLength;
 import io.jangteo.command.member.MemberLifecycle.AccountWithdrawn;
+import io.jangteo.command.shared.EmbeddedMongo;
 import io.jangteo.messages.member.AccountLocked;
 import io.jangteo.messages.member.AccountUnlocked;
 import io.jangteo.messages.member.LogIn;
@@ -22,10 +23,9 @@ import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.ErrorCode;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,26 +50,15 @@ class AuthenticationTest {
 
     private static final Duration LOCKOUT = Duration.ofMinutes(15);
 
-    private static EmbeddedMongo mongo;
-    private MemberPorts ports;
-    private FixtureConfiguration<Member> fixture;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
 
-    @BeforeAll
-    static void startServer() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
+    private final MemberPorts ports = new MemberPorts(mongo.freshDatabase());
+    private final FixtureConfiguration<Member> fixture = ports.fixture();
 
     @BeforeEach
     void setUp() {
-        ports = new MemberPorts(mongo.freshDatabase());
-        fixture = ports.fixture();
-        ports.emails.claim(EMAIL, MEMBER_ID);
-        ports.passwords.set(MEMBER_ID, PASSWORD);
+        ports.holdRegisteredCredentials();
     }
 
     private static LoginResult failed(LoginFailure failure, Instant lockedUntil) {

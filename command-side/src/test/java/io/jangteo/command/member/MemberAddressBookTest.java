@@ -10,6 +10,7 @@ import io.jangteo.command.member.AddressRules.UnknownAddress;
 import io.jangteo.command.member.ContactDetails.InvalidPhone;
 import io.jangteo.command.member.MemberAccessPolicy.NotYourAccount;
 import io.jangteo.command.member.MemberLifecycle.ReasonRequired;
+import io.jangteo.command.shared.EmbeddedMongo;
 import io.jangteo.messages.member.AddAddress;
 import io.jangteo.messages.member.Address;
 import io.jangteo.messages.member.AddressAdded;
@@ -23,10 +24,8 @@ import io.jangteo.messages.member.RemoveAddress;
 import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.ErrorCode;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -53,24 +52,10 @@ class MemberAddressBookTest {
 
     private static final AddressId CABIN = AddressId.of("a-cabin");
 
-    private static EmbeddedMongo mongo;
-    private FixtureConfiguration<Member> fixture;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
 
-    @BeforeAll
-    static void startServer() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        fixture = new MemberPorts(mongo.freshDatabase()).fixture();
-    }
-
+    private final FixtureConfiguration<Member> fixture = new MemberPorts(mongo.freshDatabase()).fixture();
     private static AddAddress add(AddressId addressId, Address address, boolean makeDefault) {
         return new AddAddress(MEMBER_ID, addressId, address, makeDefault, null);
     }

@@ -1,10 +1,10 @@
 package io.jangteo.command.member;
 
 import com.mongodb.client.MongoDatabase;
+import io.jangteo.command.shared.EmbeddedMongo;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.core.env.MapPropertySource;
@@ -19,17 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The adapters and settings as Spring builds them from the application's properties. */
 class MemberConfigurationTest {
 
-    private static EmbeddedMongo mongo;
-
-    @BeforeAll
-    static void startServer() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
 
     private static AnnotationConfigApplicationContext context(MongoDatabase database, Map<String, Object> properties) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();

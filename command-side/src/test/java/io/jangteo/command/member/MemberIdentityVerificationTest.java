@@ -6,6 +6,7 @@ import io.jangteo.command.member.IdentityRules.IdentityInputMissing;
 import io.jangteo.command.member.IdentityRules.InvalidBirthDate;
 import io.jangteo.command.member.IdentityRules.NoPendingVerification;
 import io.jangteo.command.member.MemberAccessPolicy.OnlyTheMemberMay;
+import io.jangteo.command.shared.EmbeddedMongo;
 import io.jangteo.messages.member.ConfirmIdentityVerification;
 import io.jangteo.messages.member.IdentityVerificationFailed;
 import io.jangteo.messages.member.IdentityVerificationRequested;
@@ -16,10 +17,8 @@ import io.jangteo.messages.member.VerificationId;
 import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.ErrorCode;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -50,26 +49,11 @@ class MemberIdentityVerificationTest {
     private static final VerificationId VERIFICATION = VerificationId.of("v-1");
     private static final LocalDate BORN = LocalDate.of(1995, 3, 14);
 
-    private static EmbeddedMongo mongo;
-    private MemberPorts ports;
-    private FixtureConfiguration<Member> fixture;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
 
-    @BeforeAll
-    static void startServer() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        ports = new MemberPorts(mongo.freshDatabase());
-        fixture = ports.fixture();
-    }
-
+    private final MemberPorts ports = new MemberPorts(mongo.freshDatabase());
+    private final FixtureConfiguration<Member> fixture = ports.fixture();
     private static RequestIdentityVerification request(String name, LocalDate birthDate, PhoneCarrier carrier,
                                                        String phone) {
         return new RequestIdentityVerification(MEMBER_ID, VERIFICATION, name, birthDate, carrier, phone);

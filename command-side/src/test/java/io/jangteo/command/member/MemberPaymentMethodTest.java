@@ -9,6 +9,7 @@ import io.jangteo.command.member.PaymentMethods.TooManyPaymentMethods;
 import io.jangteo.command.member.PaymentMethods.UnknownPaymentMethod;
 import io.jangteo.command.member.PaymentMethods.UnsupportedProvider;
 import io.jangteo.command.payment.BillingKeyRefused;
+import io.jangteo.command.shared.EmbeddedMongo;
 import io.jangteo.messages.member.ChooseDefaultPaymentMethod;
 import io.jangteo.messages.member.DefaultPaymentMethodChosen;
 import io.jangteo.messages.member.PaymentMethodId;
@@ -19,10 +20,8 @@ import io.jangteo.messages.member.RemovePaymentMethod;
 import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.ErrorCode;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,26 +46,11 @@ class MemberPaymentMethodTest {
 
     private static final PaymentMethodId THIRD_CARD = PaymentMethodId.of("pm-3");
 
-    private static EmbeddedMongo mongo;
-    private MemberPorts ports;
-    private FixtureConfiguration<Member> fixture;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
 
-    @BeforeAll
-    static void startServer() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        ports = new MemberPorts(mongo.freshDatabase());
-        fixture = ports.fixture();
-    }
-
+    private final MemberPorts ports = new MemberPorts(mongo.freshDatabase());
+    private final FixtureConfiguration<Member> fixture = ports.fixture();
     private static RegisterPaymentMethod register(PaymentMethodId paymentMethodId, String provider, String authKey) {
         return new RegisterPaymentMethod(MEMBER_ID, paymentMethodId, provider, authKey);
     }

@@ -1,6 +1,7 @@
 package io.jangteo.command.member;
 
 import com.mongodb.client.MongoDatabase;
+import io.jangteo.command.shared.MutableClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 
@@ -10,7 +11,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
  */
 final class MemberPorts {
 
-    final TestClock clock = new TestClock(MemberFixtures.NOW);
+    final MutableClock clock = new MutableClock(MemberFixtures.NOW);
     final MemberSettings settings = MemberSettings.defaults();
     final MongoDatabase database;
     final MongoEmailRegistry emails;
@@ -36,6 +37,12 @@ final class MemberPorts {
                 settings);
         fixture.registerAnnotatedCommandHandler(authentication(fixture));
         return fixture;
+    }
+
+    /** The e-mail claimed and the password stored, as the fixtures' registration leaves them outside the events. */
+    void holdRegisteredCredentials() {
+        emails.claim(MemberFixtures.EMAIL, MemberFixtures.MEMBER_ID);
+        passwords.set(MemberFixtures.MEMBER_ID, MemberFixtures.PASSWORD);
     }
 
     Authentication authentication(FixtureConfiguration<Member> fixture) {

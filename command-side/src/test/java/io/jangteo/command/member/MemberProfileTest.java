@@ -7,6 +7,7 @@ import io.jangteo.command.member.MemberAccessPolicy.NotYourAccount;
 import io.jangteo.command.member.MemberLifecycle.AccountWithdrawn;
 import io.jangteo.command.member.MemberLifecycle.ReasonRequired;
 import io.jangteo.command.member.MemberLifecycle.ReasonTooLong;
+import io.jangteo.command.shared.EmbeddedMongo;
 import io.jangteo.messages.member.ChangeMarketingConsent;
 import io.jangteo.messages.member.ChangeMemberEmail;
 import io.jangteo.messages.member.ChangeMemberName;
@@ -20,10 +21,8 @@ import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.ErrorCode;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -50,25 +49,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Name, phone, e-mail and marketing consents: the member, or staff with a reason. */
 class MemberProfileTest {
 
-    private static EmbeddedMongo mongo;
-    private MemberPorts ports;
-    private FixtureConfiguration<Member> fixture;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
 
-    @BeforeAll
-    static void startServer() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        ports = new MemberPorts(mongo.freshDatabase());
-        fixture = ports.fixture();
-    }
+    private final MemberPorts ports = new MemberPorts(mongo.freshDatabase());
+    private final FixtureConfiguration<Member> fixture = ports.fixture();
 
     // ---- who may
 

@@ -8,19 +8,18 @@ import io.jangteo.command.member.Credentials.PasswordLength;
 import io.jangteo.command.member.Credentials.WrongPassword;
 import io.jangteo.command.member.MemberAccessPolicy.OnlyTheMemberMay;
 import io.jangteo.command.member.MemberLifecycle.AccountWithdrawn;
+import io.jangteo.command.shared.EmbeddedMongo;
 import io.jangteo.messages.member.ChangePassword;
 import io.jangteo.messages.member.MemberRegistered;
 import io.jangteo.messages.member.PasswordChanged;
 import io.jangteo.messages.member.RegisterMember;
 import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.ErrorCode;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,25 +50,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Opening an account and changing its password. */
 class MemberRegistrationTest {
 
-    private static EmbeddedMongo mongo;
-    private MemberPorts ports;
-    private FixtureConfiguration<Member> fixture;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
 
-    @BeforeAll
-    static void startServer() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        ports = new MemberPorts(mongo.freshDatabase());
-        fixture = ports.fixture();
-    }
+    private final MemberPorts ports = new MemberPorts(mongo.freshDatabase());
+    private final FixtureConfiguration<Member> fixture = ports.fixture();
 
     // ---- registration
 

@@ -9,6 +9,7 @@ import io.jangteo.command.member.RoleRules.AccessedFieldsRequired;
 import io.jangteo.command.member.RoleRules.PurposeTooLong;
 import io.jangteo.command.member.RoleRules.RoleNotAssignable;
 import io.jangteo.command.member.RoleRules.ShopRequired;
+import io.jangteo.command.shared.EmbeddedMongo;
 import io.jangteo.messages.member.AccountUnlocked;
 import io.jangteo.messages.member.ChangeMemberRole;
 import io.jangteo.messages.member.LinkSellerShop;
@@ -20,10 +21,8 @@ import io.jangteo.messages.seller.SellerId;
 import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.ErrorCode;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -49,23 +48,10 @@ class MemberStaffTest {
 
     private static final SellerId SHOP = SellerId.of("s-1");
 
-    private static EmbeddedMongo mongo;
-    private FixtureConfiguration<Member> fixture;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
 
-    @BeforeAll
-    static void startServer() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        fixture = new MemberPorts(mongo.freshDatabase()).fixture();
-    }
+    private final FixtureConfiguration<Member> fixture = new MemberPorts(mongo.freshDatabase()).fixture();
 
     // ---- unlock
 

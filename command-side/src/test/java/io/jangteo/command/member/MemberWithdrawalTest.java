@@ -4,6 +4,7 @@ import io.jangteo.command.member.Credentials.WrongPassword;
 import io.jangteo.command.member.MemberAccessPolicy.NotYourAccount;
 import io.jangteo.command.member.MemberLifecycle.AccountWithdrawn;
 import io.jangteo.command.member.MemberLifecycle.ReasonRequired;
+import io.jangteo.command.shared.EmbeddedMongo;
 import io.jangteo.messages.member.AddAddress;
 import io.jangteo.messages.member.ChangeMarketingConsent;
 import io.jangteo.messages.member.ChangeMemberName;
@@ -23,10 +24,9 @@ import io.jangteo.messages.seller.SellerId;
 import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.ErrorCode;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -59,26 +59,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Closing an account (탈퇴): credentials, sessions and billing keys go; afterwards the account refuses everything. */
 class MemberWithdrawalTest {
 
-    private static EmbeddedMongo mongo;
-    private MemberPorts ports;
-    private FixtureConfiguration<Member> fixture;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
 
-    @BeforeAll
-    static void startServer() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
+    private final MemberPorts ports = new MemberPorts(mongo.freshDatabase());
+    private final FixtureConfiguration<Member> fixture = ports.fixture();
 
     @BeforeEach
     void setUp() {
-        ports = new MemberPorts(mongo.freshDatabase());
-        fixture = ports.fixture();
-        ports.emails.claim(EMAIL, MEMBER_ID);
-        ports.passwords.set(MEMBER_ID, PASSWORD);
+        ports.holdRegisteredCredentials();
     }
 
     @Test

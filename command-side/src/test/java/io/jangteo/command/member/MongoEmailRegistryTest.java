@@ -1,13 +1,14 @@
 package io.jangteo.command.member;
 
 import com.mongodb.client.MongoDatabase;
+import io.jangteo.command.shared.EmbeddedMongo;
+import io.jangteo.command.shared.MutableClock;
 import io.jangteo.messages.member.MemberId;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,24 +27,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MongoEmailRegistryTest {
 
-    private static EmbeddedMongo mongo;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
+
     private MongoDatabase database;
     private MongoEmailRegistry registry;
-
-    @BeforeAll
-    static void startServer() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
 
     @BeforeEach
     void setUp() {
         database = mongo.freshDatabase();
-        registry = new MongoEmailRegistry(database, new TestClock(MemberFixtures.NOW));
+        registry = new MongoEmailRegistry(database, new MutableClock(MemberFixtures.NOW));
     }
 
     @Test

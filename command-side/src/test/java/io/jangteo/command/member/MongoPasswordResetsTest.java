@@ -3,13 +3,14 @@ package io.jangteo.command.member;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.jangteo.command.member.PasswordResets.Issued;
+import io.jangteo.command.shared.EmbeddedMongo;
+import io.jangteo.command.shared.MutableClock;
 import io.jangteo.messages.member.MemberId;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,26 +30,18 @@ class MongoPasswordResetsTest {
 
     private static final Duration TTL = Duration.ofMinutes(30);
 
-    private static EmbeddedMongo mongo;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
+
     private MongoCollection<Document> rows;
-    private TestClock clock;
+    private MutableClock clock;
     private MongoPasswordResets resets;
-
-    @BeforeAll
-    static void startServer() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
 
     @BeforeEach
     void setUp() {
         MongoDatabase database = mongo.freshDatabase();
         rows = database.getCollection(MongoPasswordResets.COLLECTION);
-        clock = new TestClock(NOW);
+        clock = new MutableClock(NOW);
         resets = new MongoPasswordResets(database, TTL, clock);
     }
 

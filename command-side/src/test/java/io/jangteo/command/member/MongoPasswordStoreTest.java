@@ -3,11 +3,12 @@ package io.jangteo.command.member;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.jangteo.command.shared.EmbeddedMongo;
+import io.jangteo.command.shared.MutableClock;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Base64;
 
@@ -19,25 +20,17 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 class MongoPasswordStoreTest {
 
-    private static EmbeddedMongo mongo;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
+
     private MongoCollection<Document> rows;
     private MongoPasswordStore store;
-
-    @BeforeAll
-    static void startServer() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
 
     @BeforeEach
     void setUp() {
         MongoDatabase database = mongo.freshDatabase();
         rows = database.getCollection(MongoPasswordStore.COLLECTION);
-        store = new MongoPasswordStore(database, new TestClock(MemberFixtures.NOW));
+        store = new MongoPasswordStore(database, new MutableClock(MemberFixtures.NOW));
     }
 
     @Test

@@ -4,12 +4,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.jangteo.command.member.Sessions.Issued;
+import io.jangteo.command.shared.EmbeddedMongo;
+import io.jangteo.command.shared.MutableClock;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,26 +31,18 @@ class MongoSessionsTest {
 
     private static final Duration TTL = Duration.ofDays(14);
 
-    private static EmbeddedMongo mongo;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
+
     private MongoCollection<Document> rows;
-    private TestClock clock;
+    private MutableClock clock;
     private MongoSessions sessions;
-
-    @BeforeAll
-    static void startServer() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
 
     @BeforeEach
     void setUp() {
         MongoDatabase database = mongo.freshDatabase();
         rows = database.getCollection(MongoSessions.COLLECTION);
-        clock = new TestClock(NOW);
+        clock = new MutableClock(NOW);
         sessions = new MongoSessions(database, TTL, clock);
     }
 

@@ -1,5 +1,6 @@
 package io.jangteo.command.notification;
 
+import io.jangteo.command.shared.RecordingLogger;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.Level;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;

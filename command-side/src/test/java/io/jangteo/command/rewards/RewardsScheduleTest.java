@@ -1,11 +1,11 @@
 package io.jangteo.command.rewards;
 
 import com.mongodb.client.MongoCollection;
-import io.jangteo.command.schedule.EmbeddedMongo;
-import io.jangteo.command.schedule.MutableClock;
 import io.jangteo.command.schedule.ScheduledCommands;
 import io.jangteo.command.schedule.TestPoller;
 import io.jangteo.command.schedule.TestSerializers;
+import io.jangteo.command.shared.EmbeddedMongo;
+import io.jangteo.command.shared.MutableClock;
 import io.jangteo.messages.rewards.AdjustPoints;
 import io.jangteo.messages.rewards.ExpirePoints;
 import io.jangteo.messages.rewards.MakePointsAvailable;

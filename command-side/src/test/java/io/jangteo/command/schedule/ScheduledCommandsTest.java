@@ -3,6 +3,8 @@ package io.jangteo.command.schedule;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.jangteo.command.shared.DomainRuleViolation;
+import io.jangteo.command.shared.EmbeddedMongo;
+import io.jangteo.command.shared.MutableClock;
 import io.jangteo.command.shared.RuleViolationTranslator;
 import io.jangteo.messages.member.MemberId;
 import io.jangteo.messages.rewards.RecordPurchaseConfirmed;

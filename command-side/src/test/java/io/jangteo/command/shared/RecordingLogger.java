@@ -1,4 +1,4 @@
-package io.jangteo.command.identity;
+package io.jangteo.command.shared;
 
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
@@ -8,19 +8,19 @@ import org.slf4j.helpers.MessageFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps what the sandbox logs, formatted, so a test can read it: the test classpath has no logging backend. */
-final class RecordingLogger extends LegacyAbstractLogger {
+/** Keeps what a sandbox adapter logs, formatted, so a test can read it: the test classpath has no logging backend. */
+public final class RecordingLogger extends LegacyAbstractLogger {
 
-    record Line(Level level, String message) {
+    public record Line(Level level, String message) {
     }
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
 
-    RecordingLogger() {
+    public RecordingLogger() {
         this.name = "recording";
     }
 
-    List<Line> lines() {
+    public List<Line> lines() {
         return List.copyOf(lines);
     }
 

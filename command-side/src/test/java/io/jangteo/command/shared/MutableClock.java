@@ -1,4 +1,4 @@
-package io.jangteo.command.schedule;
+package io.jangteo.command.shared;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so nothing depends on how fast the machine is. */
+/** A UTC clock the test moves by hand, so expiry and schedules are tested without waiting on the machine. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -33,8 +33,12 @@ public final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** Times are UTC instants throughout; code asking for another zone is a mistake the test should show. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        if (zone.normalized().equals(ZoneOffset.UTC)) {
+            return this;
+        }
+        throw new UnsupportedOperationException("a test clock is UTC only, not " + zone);
     }
 }
