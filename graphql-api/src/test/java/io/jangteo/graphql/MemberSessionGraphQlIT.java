@@ -46,6 +46,21 @@ class MemberSessionGraphQlIT extends MemberTestSupport {
     }
 
     @Test
+    void aSignInShowsTheMemberWhoSignedInButNobodyElse() {
+        String email = uniqueEmail("welcome");
+        register(email, "환영 회원", "010-2020-3030");
+        anonymous().document("mutation($input: LogInInput!) { logIn(input: $input) { member { email name phone } } }")
+                .variable("input", Map.of("email", email, "password", PASSWORD)).execute()
+                .path("logIn.member.email").entity(String.class).isEqualTo(email)
+                .path("logIn.member.name").entity(String.class).isEqualTo("환영 회원");
+        // the same request without a token still sees no one else's personal data
+        Account other = newCustomer("stranger");
+        anonymous().document("query($id: ID!) { member(id: $id) { email } }").variable("id", other.memberId())
+                .execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "UNAUTHENTICATED")));
+    }
+
+    @Test
     void aRefreshTokenWorksOnceAndReusingItEndsTheWholeSession() {
         Account member = newCustomer("refresh");
         String second = anonymous().documentName("refreshSession").variable("refreshToken", member.refreshToken())

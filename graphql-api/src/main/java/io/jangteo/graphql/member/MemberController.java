@@ -1,5 +1,6 @@
 package io.jangteo.graphql.member;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.SelectedField;
 import io.jangteo.graphql.security.Actor;
@@ -61,6 +62,9 @@ class MemberController {
     /** Fields of Member that hold personal data. */
     static final Set<String> PERSONAL_FIELDS = Set.of(
             "email", "name", "phone", "addresses", "identityVerification", "paymentMethods", "history");
+
+    /** Local-context key under which the session mutations name the member they signed in. */
+    static final String SESSION_MEMBER = "jangteo.sessionMember";
 
     private static final Pattern CURSOR_KEY = Pattern.compile("[\\x21-\\x7e]{1,512}");
     private static final int DEFAULT_PAGE = 20;
@@ -138,33 +142,34 @@ class MemberController {
     }
 
     @SchemaMapping(typeName = "Member", field = "email")
-    String email(MemberView member, Authentication authentication) {
-        return personal(member, authentication, MemberView::email);
+    String email(MemberView member, Authentication authentication, DataFetchingEnvironment environment) {
+        return personal(member, authentication, environment, MemberView::email);
     }
 
     @SchemaMapping(typeName = "Member", field = "name")
-    String name(MemberView member, Authentication authentication) {
-        return personal(member, authentication, MemberView::name);
+    String name(MemberView member, Authentication authentication, DataFetchingEnvironment environment) {
+        return personal(member, authentication, environment, MemberView::name);
     }
 
     @SchemaMapping(typeName = "Member", field = "phone")
-    String phone(MemberView member, Authentication authentication) {
-        return personal(member, authentication, MemberView::phone);
+    String phone(MemberView member, Authentication authentication, DataFetchingEnvironment environment) {
+        return personal(member, authentication, environment, MemberView::phone);
     }
 
     @SchemaMapping(typeName = "Member", field = "addresses")
-    List<AddressNode> addresses(MemberView member, Authentication authentication) {
-        return personal(member, authentication, m -> m.addresses().stream().map(AddressNode::of).toList());
+    List<AddressNode> addresses(MemberView member, Authentication authentication, DataFetchingEnvironment environment) {
+        return personal(member, authentication, environment,
+                m -> m.addresses().stream().map(AddressNode::of).toList());
     }
 
     @SchemaMapping(typeName = "Member", field = "identityVerification")
-    IdentityView identityVerification(MemberView member, Authentication authentication) {
-        return personal(member, authentication, MemberView::identity);
+    IdentityView identityVerification(MemberView member, Authentication authentication, DataFetchingEnvironment environment) {
+        return personal(member, authentication, environment, MemberView::identity);
     }
 
     @SchemaMapping(typeName = "Member", field = "paymentMethods")
-    List<PaymentMethodView> paymentMethods(MemberView member, Authentication authentication) {
-        return personal(member, authentication, MemberView::paymentMethods);
+    List<PaymentMethodView> paymentMethods(MemberView member, Authentication authentication, DataFetchingEnvironment environment) {
+        return personal(member, authentication, environment, MemberView::paymentMethods);
     }
 
     @SchemaMapping(typeName = "Member", field = "marketingConsents")
@@ -185,8 +190,11 @@ class MemberController {
 
     @SchemaMapping(typeName = "Member", field = "pointsLedger")
     Mono<Connection<PointsLedgerEntryView>> pointsLedger(MemberView member, @Argument Integer first,
-                                                           @Argument String after, Authentication authentication) {
-        MemberAccess.assertMayRead(Actor.from(authentication), member.memberId());
+                                                           @Argument String after, Authentication authentication,
+                                                           DataFetchingEnvironment environment) {
+        if (!signedInByThisRequest(environment, member)) {
+            MemberAccess.assertMayRead(Actor.from(authentication), member.memberId());
+        }
         FindPointsLedgerQuery query = new FindPointsLedgerQuery(member.memberId(),
                 pageSize(first, FindPointsLedgerQuery.MAX_PAGE_SIZE), Cursors.decode("ledger", after, "after", CURSOR_KEY));
         return Mono.fromFuture(() -> queryGateway.query(query, PointsLedgerPage.class))
@@ -268,12 +276,23 @@ class MemberController {
         return selected;
     }
 
-    private static <T> T personal(MemberView member, Authentication authentication, Function<MemberView, T> field) {
-        if (!MemberAccess.mayReadPersonal(Actor.from(authentication), member.memberId())) {
+    private static <T> T personal(MemberView member, Authentication authentication,
+                                  DataFetchingEnvironment environment, Function<MemberView, T> field) {
+        if (!MemberAccess.mayReadPersonal(Actor.from(authentication), member.memberId())
+                && !signedInByThisRequest(environment, member)) {
             throw new ApiException(ApiException.Code.FORBIDDEN,
                     "Personal fields are for the member, support and admins");
         }
         return field.apply(member);
+    }
+
+    /**
+     * A sign-in's payload shows the member who just proved who they are, although the request itself carried no
+     * token yet; the session mutations mark their answer with that member's id.
+     */
+    private static boolean signedInByThisRequest(DataFetchingEnvironment environment, MemberView member) {
+        return environment.getLocalContext() instanceof GraphQLContext context
+                && member.memberId().value().equals(context.get(SESSION_MEMBER));
     }
 
     private static ConsentView consent(ConsentView consent) {

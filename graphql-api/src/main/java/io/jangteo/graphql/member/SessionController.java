@@ -1,5 +1,7 @@
 package io.jangteo.graphql.member;
 
+import graphql.GraphQLContext;
+import graphql.execution.DataFetcherResult;
 import io.jangteo.graphql.security.Actor;
 import io.jangteo.graphql.security.TokenIssuer;
 import io.jangteo.graphql.support.Commands;
@@ -48,13 +50,13 @@ class SessionController {
     }
 
     @MutationMapping
-    Mono<SessionPayload> logIn(@Argument LogInInput input, Authentication authentication,
+    Mono<DataFetcherResult<SessionPayload>> logIn(@Argument LogInInput input, Authentication authentication,
                                @ContextValue(RequestContext.CONTEXT_KEY) RequestContext request) {
         return session(new LogIn(input.email(), input.password()), authentication, request);
     }
 
     @MutationMapping
-    Mono<SessionPayload> refreshSession(@Argument RefreshInput input, Authentication authentication,
+    Mono<DataFetcherResult<SessionPayload>> refreshSession(@Argument RefreshInput input, Authentication authentication,
                                         @ContextValue(RequestContext.CONTEXT_KEY) RequestContext request) {
         return session(new RefreshSession(input.refreshToken()), authentication, request);
     }
@@ -86,13 +88,29 @@ class SessionController {
                         .orElseGet(() -> Mono.error(failure)));
     }
 
-    private Mono<SessionPayload> session(Object command, Authentication authentication, RequestContext request) {
+    private Mono<DataFetcherResult<SessionPayload>> session(Object command, Authentication authentication,
+                                                            RequestContext request) {
         return Mono.fromFuture(() -> commands.send(command, Actor.from(authentication), request))
                 .cast(LoginResult.class)
-                .flatMap(result -> result.succeeded() ? started(result) : Mono.just(failed(result)))
+                .flatMap(result -> result.succeeded()
+                        ? started(result).map(payload -> signedIn(payload, result))
+                        : Mono.just(plain(failed(result))))
                 .onErrorResume(failure -> userError(failure)
-                        .map(error -> Mono.just(new SessionPayload(null, null, null, null, null, null, List.of(error))))
+                        .map(error -> Mono.just(plain(
+                                new SessionPayload(null, null, null, null, null, null, List.of(error)))))
                         .orElseGet(() -> Mono.error(failure)));
+    }
+
+    /** The payload's member fields may show the member who just signed in (see MemberController). */
+    private static DataFetcherResult<SessionPayload> signedIn(SessionPayload payload, LoginResult result) {
+        return DataFetcherResult.<SessionPayload>newResult().data(payload)
+                .localContext(GraphQLContext.newContext()
+                        .of(MemberController.SESSION_MEMBER, result.memberId().value()).build())
+                .build();
+    }
+
+    private static DataFetcherResult<SessionPayload> plain(SessionPayload payload) {
+        return DataFetcherResult.<SessionPayload>newResult().data(payload).build();
     }
 
     private Mono<SessionPayload> started(LoginResult result) {
