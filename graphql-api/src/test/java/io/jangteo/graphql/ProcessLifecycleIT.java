@@ -68,11 +68,28 @@ class ProcessLifecycleIT {
                     assertThat(new RawGraphQl(port).post(token, "{ product(id: \\\"" + id + "\\\") { name version } }"))
                             .contains("\"name\":\"Survives SIGKILL\"").contains("\"version\":1"));
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("after the restart: " + e.getMessage() + "\n--- first run ---\n"
+            throw new AssertionError("after the restart: " + e.getMessage() + "\n--- as an admin sees it ---\n"
+                    + adminView(port, id) + "\n--- first run ---\n"
                     + Files.readString(work.resolve("first.log")) + "\n--- second run ---\n"
                     + Files.readString(secondLog) + "\n--- threads of the second run ---\n" + threadDump(second), e);
         }
         assertThat(new RawGraphQl(port).post(token, "{ products(last: 5) { edges { node { id } } } }")).contains(id);
+    }
+
+    /**
+     * Tells a product the read model lost apart from one the seller's token cannot see: the admin's view of the
+     * product, the newest products, and how far each processor got.
+     */
+    private static String adminView(int port, String id) {
+        try {
+            RawGraphQl api = new RawGraphQl(port);
+            String admin = RawGraphQl.field(api.post(null, "mutation { devLogin(input: {role: ADMIN}) { token } }"),
+                    "token");
+            return api.post(admin, "{ product(id: \\\"" + id + "\\\") { name version status } }") + "\n"
+                    + api.post(admin, "{ products(last: 5) { totalCount edges { node { id name } } } }");
+        } catch (Exception failure) {
+            return "no admin view: " + failure;
+        }
     }
 
     /** Where the restarted process's threads stand, for a failure that shows only a missing product (a stuck processor). */
