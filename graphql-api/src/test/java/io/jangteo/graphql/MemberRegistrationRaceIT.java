@@ -48,7 +48,7 @@ class MemberRegistrationRaceIT extends MemberTestSupport {
             assertThat(payloads).filteredOn(p -> !((List<?>) p.get("errors")).isEmpty())
                     .hasSize(racers - 1)
                     .allSatisfy(p -> assertThat(((List<Map<String, Object>>) p.get("errors")).get(0))
-                            .containsEntry("code", "DUPLICATE"));
+                            .containsEntry("code", "DUPLICATE").containsEntry("field", List.of("input", "email")));
             assertThat(logIn(email, PASSWORD).memberId()).isEqualTo(payloads.stream()
                     .filter(p -> ((List<?>) p.get("errors")).isEmpty())
                     .map(p -> ((Map<String, Object>) p.get("member")).get("id")).findFirst().orElseThrow());

@@ -8,6 +8,6 @@ import java.util.List;
 /** The identity-verification provider refused a request. */
 public final class IdentityVerificationRefused extends DomainRuleViolation {
     public IdentityVerificationRefused(String reason) {
-        super(ErrorCode.PROVIDER_REFUSED, List.of("input"), "Identity verification refused: " + reason);
+        super(ErrorCode.PROVIDER_REFUSED, List.of(), "Identity verification refused: " + reason);
     }
 }

@@ -60,7 +60,7 @@ final class AddressRules {
 
     static void assertId(AddressId addressId) {
         if (addressId == null) {
-            throw new AddressDetailMissing(List.of("input", "addressId"), "An address id is required");
+            throw new AddressDetailMissing(List.of("addressId"), "An address id is required");
         }
     }
 
@@ -85,7 +85,7 @@ final class AddressRules {
     }
 
     private static List<String> field(String... parts) {
-        List<String> field = new ArrayList<>(List.of("input", "address"));
+        List<String> field = new ArrayList<>(List.of("address"));
         field.addAll(List.of(parts));
         return field;
     }
@@ -123,13 +123,13 @@ final class AddressRules {
 
     static final class DuplicateAddressId extends DomainRuleViolation {
         DuplicateAddressId() {
-            super(ErrorCode.DUPLICATE, List.of("input", "addressId"), "This address id is already in use");
+            super(ErrorCode.DUPLICATE, List.of("addressId"), "This address id is already in use");
         }
     }
 
     static final class UnknownAddress extends DomainRuleViolation {
         UnknownAddress() {
-            super(ErrorCode.NOT_FOUND, List.of("input", "addressId"), "No such address in this address book");
+            super(ErrorCode.NOT_FOUND, List.of("addressId"), "No such address in this address book");
         }
     }
 }

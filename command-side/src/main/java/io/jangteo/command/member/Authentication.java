@@ -100,7 +100,7 @@ class Authentication {
     @CommandHandler
     void handle(ResetPassword command) {
         // checked before the token is spent, so a too-short password does not cost the member their link
-        Credentials.assertPasswordLength(command.newPassword(), List.of("input", "newPassword"));
+        Credentials.assertPasswordLength(command.newPassword(), List.of("newPassword"));
         MemberId memberId = resets.redeem(command.resetToken()).orElseThrow(InvalidResetToken::new);
         Aggregate<Member> member = load(memberId).orElseThrow(InvalidResetToken::new);
         member.execute(m -> m.resetPassword(command.newPassword(), passwords, sessions));

@@ -67,7 +67,7 @@ final class ContactDetails {
 
     static final class ChannelRequired extends DomainRuleViolation {
         ChannelRequired() {
-            super(ErrorCode.INVALID_INPUT, List.of("input", "channel"), "A marketing channel is required");
+            super(ErrorCode.INVALID_INPUT, List.of("channel"), "A marketing channel is required");
         }
     }
 

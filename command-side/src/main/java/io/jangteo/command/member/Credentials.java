@@ -46,13 +46,13 @@ final class Credentials {
 
     static final class WrongPassword extends DomainRuleViolation {
         WrongPassword() {
-            super(ErrorCode.INVALID_CREDENTIALS, List.of("input", "currentPassword"), "The current password is wrong");
+            super(ErrorCode.INVALID_CREDENTIALS, List.of("currentPassword"), "The current password is wrong");
         }
     }
 
     static final class InvalidResetToken extends DomainRuleViolation {
         InvalidResetToken() {
-            super(ErrorCode.INVALID_CREDENTIALS, List.of("input", "resetToken"),
+            super(ErrorCode.INVALID_CREDENTIALS, List.of("resetToken"),
                     "This reset link is unknown, used or expired; ask for a new one");
         }
     }

@@ -8,6 +8,6 @@ import java.util.List;
 /** Another member uses this e-mail. */
 public final class EmailAlreadyRegistered extends DomainRuleViolation {
     public EmailAlreadyRegistered() {
-        super(ErrorCode.DUPLICATE, List.of("input", "email"), "This e-mail is already registered");
+        super(ErrorCode.DUPLICATE, List.of("email"), "This e-mail is already registered");
     }
 }

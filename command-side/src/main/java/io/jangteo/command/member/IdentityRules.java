@@ -34,19 +34,19 @@ final class IdentityRules {
 
     static void assertRequest(VerificationId verificationId, LocalDate birthDate, Object carrier, Instant now) {
         if (verificationId == null) {
-            throw new IdentityInputMissing(List.of("input", "verificationId"), "A verification id is required");
+            throw new IdentityInputMissing(List.of("verificationId"), "A verification id is required");
         }
         if (birthDate == null || birthDate.isAfter(LocalDate.ofInstant(now, KOREA))) {
             throw new InvalidBirthDate();
         }
         if (carrier == null) {
-            throw new IdentityInputMissing(List.of("input", "carrier"), "The phone's carrier is required");
+            throw new IdentityInputMissing(List.of("carrier"), "The phone's carrier is required");
         }
     }
 
     static void assertCode(String code) {
         if (code == null || code.isBlank()) {
-            throw new IdentityInputMissing(List.of("input", "code"), "The code sent to the phone is required");
+            throw new IdentityInputMissing(List.of("code"), "The code sent to the phone is required");
         }
     }
 
@@ -58,13 +58,13 @@ final class IdentityRules {
 
     static final class InvalidBirthDate extends DomainRuleViolation {
         InvalidBirthDate() {
-            super(ErrorCode.INVALID_INPUT, List.of("input", "birthDate"), "A birth date is required and not in the future");
+            super(ErrorCode.INVALID_INPUT, List.of("birthDate"), "A birth date is required and not in the future");
         }
     }
 
     static final class NoPendingVerification extends DomainRuleViolation {
         NoPendingVerification() {
-            super(ErrorCode.INVALID_STATE, List.of("input", "verificationId"),
+            super(ErrorCode.INVALID_STATE, List.of("verificationId"),
                     "No verification with this id is waiting for its code; request a new one");
         }
     }

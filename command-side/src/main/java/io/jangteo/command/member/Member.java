@@ -586,7 +586,7 @@ public class Member {
     }
 
     private static List<String> field(String name) {
-        return List.of("input", name);
+        return List.of(name);
     }
 
     // ---- event sourcing: state only

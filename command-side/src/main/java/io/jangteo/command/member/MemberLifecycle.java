@@ -45,13 +45,13 @@ final class MemberLifecycle {
 
     static final class ReasonRequired extends DomainRuleViolation {
         ReasonRequired() {
-            super(ErrorCode.INVALID_INPUT, List.of("input", "reason"), "A reason is required");
+            super(ErrorCode.INVALID_INPUT, List.of("reason"), "A reason is required");
         }
     }
 
     static final class ReasonTooLong extends DomainRuleViolation {
         ReasonTooLong() {
-            super(ErrorCode.INVALID_INPUT, List.of("input", "reason"),
+            super(ErrorCode.INVALID_INPUT, List.of("reason"),
                     "A reason has at most " + MAX_REASON + " characters");
         }
     }

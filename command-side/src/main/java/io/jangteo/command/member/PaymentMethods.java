@@ -77,7 +77,7 @@ final class PaymentMethods {
 
     static void assertId(PaymentMethodId paymentMethodId) {
         if (paymentMethodId == null) {
-            throw new PaymentMethodInputMissing(List.of("input", "paymentMethodId"), "A payment method id is required");
+            throw new PaymentMethodInputMissing(List.of("paymentMethodId"), "A payment method id is required");
         }
     }
 
@@ -89,7 +89,7 @@ final class PaymentMethods {
 
     static final class UnsupportedProvider extends DomainRuleViolation {
         UnsupportedProvider() {
-            super(ErrorCode.INVALID_INPUT, List.of("input", "provider"), "This payment provider is not supported");
+            super(ErrorCode.INVALID_INPUT, List.of("provider"), "This payment provider is not supported");
         }
     }
 
@@ -101,13 +101,13 @@ final class PaymentMethods {
 
     static final class DuplicatePaymentMethodId extends DomainRuleViolation {
         DuplicatePaymentMethodId() {
-            super(ErrorCode.DUPLICATE, List.of("input", "paymentMethodId"), "This payment method id is already in use");
+            super(ErrorCode.DUPLICATE, List.of("paymentMethodId"), "This payment method id is already in use");
         }
     }
 
     static final class UnknownPaymentMethod extends DomainRuleViolation {
         UnknownPaymentMethod() {
-            super(ErrorCode.NOT_FOUND, List.of("input", "paymentMethodId"), "No such stored payment method");
+            super(ErrorCode.NOT_FOUND, List.of("paymentMethodId"), "No such stored payment method");
         }
     }
 }

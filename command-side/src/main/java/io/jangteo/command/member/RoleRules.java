@@ -58,26 +58,26 @@ final class RoleRules {
 
     static final class RoleNotAssignable extends DomainRuleViolation {
         RoleNotAssignable() {
-            super(ErrorCode.INVALID_INPUT, List.of("input", "role"),
+            super(ErrorCode.INVALID_INPUT, List.of("role"),
                     "A member's role is CUSTOMER, SUPPORT, ANALYST or ADMIN; SELLER comes with an approved shop");
         }
     }
 
     static final class ShopRequired extends DomainRuleViolation {
         ShopRequired() {
-            super(ErrorCode.INVALID_INPUT, List.of("input", "sellerId"), "A shop is required");
+            super(ErrorCode.INVALID_INPUT, List.of("sellerId"), "A shop is required");
         }
     }
 
     static final class AccessedFieldsRequired extends DomainRuleViolation {
         AccessedFieldsRequired() {
-            super(ErrorCode.INVALID_INPUT, List.of("input", "fields"), "Name the personal fields that were read");
+            super(ErrorCode.INVALID_INPUT, List.of("fields"), "Name the personal fields that were read");
         }
     }
 
     static final class PurposeTooLong extends DomainRuleViolation {
         PurposeTooLong() {
-            super(ErrorCode.INVALID_INPUT, List.of("input", "purpose"),
+            super(ErrorCode.INVALID_INPUT, List.of("purpose"),
                     "A purpose has at most " + MAX_PURPOSE + " characters");
         }
     }

@@ -8,6 +8,6 @@ import java.util.List;
 /** The payment provider refused to issue a billing key. */
 public final class BillingKeyRefused extends DomainRuleViolation {
     public BillingKeyRefused(String reason) {
-        super(ErrorCode.PROVIDER_REFUSED, List.of("input", "authKey"), "The payment provider refused: " + reason);
+        super(ErrorCode.PROVIDER_REFUSED, List.of("authKey"), "The payment provider refused: " + reason);
     }
 }

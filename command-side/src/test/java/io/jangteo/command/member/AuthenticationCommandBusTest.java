@@ -150,7 +150,7 @@ class AuthenticationCommandBusTest {
                 () -> send(new RegisterMember(MemberId.of("m-2"), "MINJI@example.com", PASSWORD, NAME, PHONE, false,
                         false)));
 
-        assertThat(refused.getDetails()).contains(new RuleViolation(ErrorCode.DUPLICATE, List.of("input", "email"),
+        assertThat(refused.getDetails()).contains(new RuleViolation(ErrorCode.DUPLICATE, List.of("email"),
                 "This e-mail is already registered"));
         assertThat(storedEvents(MemberId.of("m-2"))).isEmpty();
     }

@@ -119,7 +119,7 @@ class MemberAddressBookTest {
                 .when(add(HOME, noCity, false), self())
                 .expectNoEvents()
                 .expectException(AddressDetailMissing.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "address", "city")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("address", "city")));
     }
 
     @Test
@@ -129,7 +129,7 @@ class MemberAddressBookTest {
         fixture.given(memberRegistered())
                 .when(add(HOME, longPostcode, false), self())
                 .expectException(AddressDetailTooLong.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "address", "postcode")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("address", "postcode")));
     }
 
     @ParameterizedTest
@@ -141,7 +141,7 @@ class MemberAddressBookTest {
                 .when(add(HOME, address, false), self())
                 .expectNoEvents()
                 .expectException(InvalidCountry.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "address", "country")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("address", "country")));
     }
 
     @ParameterizedTest
@@ -152,7 +152,7 @@ class MemberAddressBookTest {
                         false), self())
                 .expectNoEvents()
                 .expectException(InvalidPostcode.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "address", "postcode")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("address", "postcode")));
     }
 
     @Test
@@ -160,7 +160,7 @@ class MemberAddressBookTest {
         fixture.given(memberRegistered())
                 .when(add(HOME, Address.korean(null, "Kim Minji", "01012345678", "06236", " ", "12층"), false),
                         self())
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "address", "line1")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("address", "line1")));
     }
 
     @Test
@@ -184,14 +184,14 @@ class MemberAddressBookTest {
         fixture.given(memberRegistered())
                 .when(add(HOME, Address.korean(ofLength(21), "Kim Minji", "01012345678", "06236", "테헤란로 152",
                         null), false), self())
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "address", "label")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("address", "label")));
     }
 
     @Test
     void anAddressNeedsARecipient() {
         fixture.given(memberRegistered())
                 .when(add(HOME, Address.korean(null, " ", "01012345678", "06236", "테헤란로 152", null), false), self())
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "address", "recipient")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("address", "recipient")));
     }
 
     @Test
@@ -208,21 +208,21 @@ class MemberAddressBookTest {
                 .when(add(HOME, Address.korean(null, "Kim Minji", "02-123-4567", "06236", "테헤란로 152", null),
                         false), self())
                 .expectException(InvalidPhone.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "address", "phone")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("address", "phone")));
     }
 
     @Test
     void anAddressIsRequired() {
         fixture.given(memberRegistered())
                 .when(add(HOME, null, false), self())
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "address")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("address")));
     }
 
     @Test
     void anAddressIdIsRequired() {
         fixture.given(memberRegistered())
                 .when(add(null, home(), false), self())
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "addressId")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("addressId")));
     }
 
     @Test
@@ -231,7 +231,7 @@ class MemberAddressBookTest {
                 .when(add(HOME, office(), false), self())
                 .expectNoEvents()
                 .expectException(DuplicateAddressId.class)
-                .expectException(violation(ErrorCode.DUPLICATE, List.of("input", "addressId")));
+                .expectException(violation(ErrorCode.DUPLICATE, List.of("addressId")));
     }
 
     @Test
@@ -329,7 +329,7 @@ class MemberAddressBookTest {
                 .when(new ChangeAddress(MEMBER_ID, OFFICE, office(), null), self())
                 .expectNoEvents()
                 .expectException(UnknownAddress.class)
-                .expectException(violation(ErrorCode.NOT_FOUND, List.of("input", "addressId")));
+                .expectException(violation(ErrorCode.NOT_FOUND, List.of("addressId")));
     }
 
     @Test

@@ -81,7 +81,7 @@ class MemberIdentityVerificationTest {
                 .when(request(FakeIdentityVerifier.UNKNOWN_PERSON, BORN, PhoneCarrier.SKT, PHONE), self())
                 .expectNoEvents()
                 .expectException(IdentityVerificationRefused.class)
-                .expectException(violation(ErrorCode.PROVIDER_REFUSED, List.of("input")));
+                .expectException(violation(ErrorCode.PROVIDER_REFUSED, List.of()));
     }
 
     @ParameterizedTest
@@ -106,7 +106,7 @@ class MemberIdentityVerificationTest {
         fixture.given(memberRegistered())
                 .when(request(NAME, null, PhoneCarrier.SKT, PHONE), self())
                 .expectException(InvalidBirthDate.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "birthDate")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("birthDate")));
     }
 
     @Test
@@ -121,14 +121,14 @@ class MemberIdentityVerificationTest {
     void aCarrierIsRequired() {
         fixture.given(memberRegistered())
                 .when(request(NAME, BORN, null, PHONE), self())
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "carrier")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("carrier")));
     }
 
     @Test
     void aVerificationIdIsRequired() {
         fixture.given(memberRegistered())
                 .when(new RequestIdentityVerification(MEMBER_ID, null, NAME, BORN, PhoneCarrier.SKT, PHONE), self())
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "verificationId")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("verificationId")));
     }
 
     @Test
@@ -137,14 +137,14 @@ class MemberIdentityVerificationTest {
                 .when(request(NAME, BORN, PhoneCarrier.SKT, "+442079460958"), self())
                 .expectNoEvents()
                 .expectException(InvalidPhone.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "phone")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("phone")));
     }
 
     @Test
     void aNameIsRequired() {
         fixture.given(memberRegistered())
                 .when(request(" ", BORN, PhoneCarrier.SKT, PHONE), self())
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "name")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("name")));
     }
 
     // ---- confirmation
@@ -240,7 +240,7 @@ class MemberIdentityVerificationTest {
                 .when(new ConfirmIdentityVerification(MEMBER_ID, VERIFICATION, CODE), self())
                 .expectNoEvents()
                 .expectException(NoPendingVerification.class)
-                .expectException(violation(ErrorCode.INVALID_STATE, List.of("input", "verificationId")));
+                .expectException(violation(ErrorCode.INVALID_STATE, List.of("verificationId")));
 
         assertThat(ports.verifier.confirmedTransactions).isEmpty();
     }
@@ -271,7 +271,7 @@ class MemberIdentityVerificationTest {
                 .when(new ConfirmIdentityVerification(MEMBER_ID, VERIFICATION, " "), self())
                 .expectNoEvents()
                 .expectException(IdentityInputMissing.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "code")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("code")));
     }
 
     @Test

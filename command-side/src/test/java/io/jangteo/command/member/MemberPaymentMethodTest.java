@@ -108,7 +108,7 @@ class MemberPaymentMethodTest {
                 .when(register(CARD, provider, "auth-1"), self())
                 .expectNoEvents()
                 .expectException(UnsupportedProvider.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "provider")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("provider")));
     }
 
     @Test
@@ -117,14 +117,14 @@ class MemberPaymentMethodTest {
                 .when(register(CARD, "toss", " "), self())
                 .expectNoEvents()
                 .expectException(PaymentMethodInputMissing.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "authKey")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("authKey")));
     }
 
     @Test
     void aPaymentMethodIdIsRequired() {
         fixture.given(memberRegistered())
                 .when(register(null, "toss", "auth-1"), self())
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "paymentMethodId")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("paymentMethodId")));
     }
 
     @Test
@@ -133,7 +133,7 @@ class MemberPaymentMethodTest {
                 .when(register(CARD, "toss", "auth-2"), self())
                 .expectNoEvents()
                 .expectException(DuplicatePaymentMethodId.class)
-                .expectException(violation(ErrorCode.DUPLICATE, List.of("input", "paymentMethodId")));
+                .expectException(violation(ErrorCode.DUPLICATE, List.of("paymentMethodId")));
     }
 
     @Test
@@ -142,7 +142,7 @@ class MemberPaymentMethodTest {
                 .when(register(CARD, "toss", FakeBillingKeys.DECLINED), self())
                 .expectNoEvents()
                 .expectException(BillingKeyRefused.class)
-                .expectException(violation(ErrorCode.PROVIDER_REFUSED, List.of("input", "authKey")));
+                .expectException(violation(ErrorCode.PROVIDER_REFUSED, List.of("authKey")));
     }
 
     @ParameterizedTest
@@ -192,7 +192,7 @@ class MemberPaymentMethodTest {
                 .when(new ChooseDefaultPaymentMethod(MEMBER_ID, OTHER_CARD), self())
                 .expectNoEvents()
                 .expectException(UnknownPaymentMethod.class)
-                .expectException(violation(ErrorCode.NOT_FOUND, List.of("input", "paymentMethodId")));
+                .expectException(violation(ErrorCode.NOT_FOUND, List.of("paymentMethodId")));
     }
 
     @Test

@@ -95,7 +95,7 @@ class MemberRegistrationTest {
                 .when(registerMember(), anonymous())
                 .expectNoEvents()
                 .expectException(EmailAlreadyRegistered.class)
-                .expectException(violation(ErrorCode.DUPLICATE, List.of("input", "email")));
+                .expectException(violation(ErrorCode.DUPLICATE, List.of("email")));
 
         assertThat(ports.emails.holder(EMAIL)).contains(OTHER_MEMBER);
         assertThat(ports.passwords.matches(MEMBER_ID, PASSWORD)).isFalse();
@@ -109,7 +109,7 @@ class MemberRegistrationTest {
                 .when(registerMember(email, PASSWORD, NAME, PHONE), anonymous())
                 .expectNoEvents()
                 .expectException(InvalidEmail.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "email")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("email")));
     }
 
     @Test
@@ -139,7 +139,7 @@ class MemberRegistrationTest {
                 .when(registerMember(EMAIL, "p".repeat(length), NAME, PHONE), anonymous())
                 .expectNoEvents()
                 .expectException(PasswordLength.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "password")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("password")));
     }
 
     @ParameterizedTest
@@ -158,7 +158,7 @@ class MemberRegistrationTest {
                 .when(registerMember(EMAIL, " MINJI@example.com", NAME, PHONE), anonymous())
                 .expectNoEvents()
                 .expectException(PasswordIsTheEmail.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "password")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("password")));
     }
 
     @Test
@@ -167,7 +167,7 @@ class MemberRegistrationTest {
                 .when(registerMember(EMAIL, PASSWORD, " \t", PHONE), anonymous())
                 .expectNoEvents()
                 .expectException(InvalidName.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "name")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("name")));
     }
 
     @Test
@@ -193,7 +193,7 @@ class MemberRegistrationTest {
                 .when(registerMember(EMAIL, PASSWORD, NAME, phone), anonymous())
                 .expectNoEvents()
                 .expectException(InvalidPhone.class)
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "phone")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("phone")));
     }
 
     @ParameterizedTest
@@ -285,7 +285,7 @@ class MemberRegistrationTest {
                 .when(new ChangePassword(MEMBER_ID, "wrong password", NEW_PASSWORD), self())
                 .expectNoEvents()
                 .expectException(WrongPassword.class)
-                .expectException(violation(ErrorCode.INVALID_CREDENTIALS, List.of("input", "currentPassword")));
+                .expectException(violation(ErrorCode.INVALID_CREDENTIALS, List.of("currentPassword")));
 
         assertThat(ports.passwords.matches(MEMBER_ID, PASSWORD)).isTrue();
         assertThat(ports.sessions.rotate(session)).isPresent();
@@ -326,7 +326,7 @@ class MemberRegistrationTest {
         fixture.given(memberRegistered())
                 .when(new ChangePassword(MEMBER_ID, PASSWORD, "short"), self())
                 .expectNoEvents()
-                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("input", "newPassword")));
+                .expectException(violation(ErrorCode.INVALID_INPUT, List.of("newPassword")));
     }
 
     @Test
