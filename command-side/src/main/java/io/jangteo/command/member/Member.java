@@ -1,5 +1,6 @@
 package io.jangteo.command.member;
 
+import io.jangteo.command.shared.Reasons;
 import io.jangteo.command.identity.IdentityVerifier;
 import io.jangteo.command.identity.IdentityVerifier.Confirmation;
 import io.jangteo.command.identity.IdentityVerifier.VerifiedIdentity;
@@ -287,7 +288,7 @@ public class Member {
     long handle(UnlockMember command, @MetaDataValue(AuditKeys.ACTOR_ROLE) String actorRole) {
         MemberAccessPolicy.assertStaff(actorRole);
         MemberLifecycle.assertNotWithdrawn(withdrawn);
-        String reason = MemberLifecycle.staffReason(command.reason());
+        String reason = Reasons.required(command.reason());
         if (!lockout.isLocked(now())) {
             throw new AccountNotLocked();
         }
@@ -299,7 +300,7 @@ public class Member {
     long handle(ChangeMemberRole command, @MetaDataValue(AuditKeys.ACTOR_ROLE) String actorRole) {
         MemberAccessPolicy.assertAdminOrSystem(actorRole);
         MemberLifecycle.assertNotWithdrawn(withdrawn);
-        String reason = MemberLifecycle.staffReason(command.reason());
+        String reason = Reasons.required(command.reason());
         ActorRole changed = RoleRules.assignable(command.role());
         if (changed != role) {
             apply(new MemberRoleChanged(memberId, changed, null, reason));
@@ -441,7 +442,7 @@ public class Member {
         boolean self = MemberAccessPolicy.assertSelfOrStaff(memberId, actorRole, actorId);
         MemberLifecycle.assertNotWithdrawn(withdrawn);
         // a member's own words are not recorded: free text could hold personal data that outlives the erasure
-        String reason = self ? null : MemberLifecycle.staffReason(command.reason());
+        String reason = self ? null : Reasons.required(command.reason());
         if (self && !passwords.matches(memberId, command.currentPassword())) {
             throw new WrongPassword();
         }
@@ -536,7 +537,7 @@ public class Member {
     private String reasonOf(String reason, String actorRole, String actorId) {
         boolean self = MemberAccessPolicy.assertSelfOrStaff(memberId, actorRole, actorId);
         MemberLifecycle.assertNotWithdrawn(withdrawn);
-        return self ? null : MemberLifecycle.staffReason(reason);
+        return self ? null : Reasons.required(reason);
     }
 
     private void assertKnownAddress(AddressId addressId) {

@@ -1,5 +1,6 @@
 package io.jangteo.command.rewards;
 
+import io.jangteo.command.shared.Reasons;
 import io.jangteo.messages.member.MemberId;
 import io.jangteo.messages.rewards.AdjustPoints;
 import io.jangteo.messages.rewards.ChangeGrade;
@@ -128,7 +129,7 @@ public class Rewards {
         RewardsRules.assertOpen(closed);
         MemberId member = RewardsRules.sameMember(command.rewardsId(), command.memberId());
         GradeRule target = GradeRules.existing(gradeTable, command.grade());
-        String reason = RewardsRules.reason(command.reason());
+        String reason = Reasons.required(command.reason());
         String current = GradeRules.currentCode(gradeTable, grade);
         if (!target.code().equals(current)) {
             Instant now = now();
@@ -169,7 +170,7 @@ public class Rewards {
         MemberId member = RewardsRules.sameMember(command.rewardsId(), command.memberId());
         PointsEntryId spendId = PointsRules.entryId(command.spendId(), "spendId");
         long points = PointsRules.points(command.points());
-        String reason = RewardsRules.reason(command.reason());
+        String reason = Reasons.required(command.reason());
         Spending spending = spendings.get(spendId);
         if (spending == null) {
             throw new PointsRules.UnknownSpending();
@@ -189,7 +190,7 @@ public class Rewards {
         MemberId member = RewardsRules.sameMember(command.rewardsId(), command.memberId());
         PointsEntryId entryId = PointsRules.entryId(command.entryId(), "entryId");
         long delta = PointsRules.delta(command.delta());
-        String reason = RewardsRules.reason(command.reason());
+        String reason = Reasons.required(command.reason());
         Long earlier = adjustments.get(entryId);
         if (earlier != null) {
             if (earlier != delta) {
@@ -246,7 +247,7 @@ public class Rewards {
             return version;
         }
         MemberId member = RewardsRules.sameMember(command.rewardsId(), command.memberId());
-        String reason = RewardsRules.reason(command.reason());
+        String reason = Reasons.required(command.reason());
         // everything the ledger still holds, pending or past its expiry but not yet expired, so the ledger ends at 0
         long forfeited = earnings.values().stream().mapToLong(Earning::remaining).sum();
         apply(new RewardsClosed(command.rewardsId(), member, forfeited, reason));

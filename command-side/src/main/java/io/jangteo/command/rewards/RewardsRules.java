@@ -11,7 +11,6 @@ import java.util.List;
 /** Rules every rewards command shares: the account must be open, and must be the named member's. */
 final class RewardsRules {
 
-    static final int MAX_REASON = 500;
     static final int MAX_ORDER_ID = 64;
     /** A trillion won is no real order; far enough below {@code Long.MAX_VALUE} that window totals cannot overflow. */
     static final long MAX_PURCHASE = 1_000_000_000_000L;
@@ -38,18 +37,6 @@ final class RewardsRules {
             // falls through: no account can be this member's
         }
         throw new NotThisAccountsMember();
-    }
-
-    /** Support answers "why did my points change" with the reason: it must say something. */
-    static String reason(String reason) {
-        String stripped = reason == null ? "" : reason.strip();
-        if (stripped.isEmpty()) {
-            throw new ReasonRequired();
-        }
-        if (stripped.codePointCount(0, stripped.length()) > MAX_REASON) {
-            throw new ReasonTooLong();
-        }
-        return stripped;
     }
 
     static String orderId(String orderId) {
@@ -86,18 +73,6 @@ final class RewardsRules {
     static final class NotThisAccountsMember extends DomainRuleViolation {
         NotThisAccountsMember() {
             super(ErrorCode.INVALID_INPUT, List.of("memberId"), "The member is not the one this rewards account belongs to");
-        }
-    }
-
-    static final class ReasonRequired extends DomainRuleViolation {
-        ReasonRequired() {
-            super(ErrorCode.INVALID_INPUT, List.of("reason"), "A reason is required");
-        }
-    }
-
-    static final class ReasonTooLong extends DomainRuleViolation {
-        ReasonTooLong() {
-            super(ErrorCode.INVALID_INPUT, List.of("reason"), "A reason has at most " + MAX_REASON + " characters");
         }
     }
 

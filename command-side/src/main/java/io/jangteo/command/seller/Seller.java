@@ -1,5 +1,6 @@
 package io.jangteo.command.seller;
 
+import io.jangteo.command.shared.Reasons;
 import io.jangteo.messages.seller.ApproveSeller;
 import io.jangteo.messages.seller.ChangeSellerProfile;
 import io.jangteo.messages.seller.ChangeShippingPolicy;
@@ -71,7 +72,7 @@ public class Seller {
     long handle(RejectSeller command, @MetaDataValue(AuditKeys.ACTOR_ROLE) String actorRole) {
         SellerAccessPolicy.assertStaff(actorRole);
         SellerLifecycle.assertPending(status);
-        apply(new SellerRejected(sellerId, SellerLifecycle.reason(command.reason())));
+        apply(new SellerRejected(sellerId, Reasons.required(command.reason())));
         return version;
     }
 
@@ -79,7 +80,7 @@ public class Seller {
     long handle(SuspendSeller command, @MetaDataValue(AuditKeys.ACTOR_ROLE) String actorRole) {
         SellerAccessPolicy.assertStaff(actorRole);
         SellerLifecycle.assertActive(status);
-        apply(new SellerSuspended(sellerId, SellerLifecycle.reason(command.reason())));
+        apply(new SellerSuspended(sellerId, Reasons.required(command.reason())));
         return version;
     }
 
@@ -87,7 +88,7 @@ public class Seller {
     long handle(ReinstateSeller command, @MetaDataValue(AuditKeys.ACTOR_ROLE) String actorRole) {
         SellerAccessPolicy.assertStaff(actorRole);
         SellerLifecycle.assertSuspended(status);
-        apply(new SellerReinstated(sellerId, SellerLifecycle.reason(command.reason())));
+        apply(new SellerReinstated(sellerId, Reasons.required(command.reason())));
         return version;
     }
 

@@ -9,8 +9,6 @@ import java.util.List;
 /** Which status a shop must be in for a staff decision, and the reason every such decision records. */
 final class SellerLifecycle {
 
-    static final int MAX_REASON = 500;
-
     private SellerLifecycle() {
     }
 
@@ -38,18 +36,6 @@ final class SellerLifecycle {
         }
     }
 
-    /** The seller reads the reason, and support answers questions with it: it must say something. */
-    static String reason(String reason) {
-        String stripped = reason == null ? "" : reason.strip();
-        if (stripped.isEmpty()) {
-            throw new ReasonRequired();
-        }
-        if (stripped.codePointCount(0, stripped.length()) > MAX_REASON) {
-            throw new ReasonTooLong();
-        }
-        return stripped;
-    }
-
     static final class OnlyPendingSellersAreReviewed extends DomainRuleViolation {
         OnlyPendingSellersAreReviewed(SellerStatus status) {
             super(ErrorCode.INVALID_STATE, List.of(), "Only a pending shop can be approved or rejected; this one is " + status);
@@ -71,18 +57,6 @@ final class SellerLifecycle {
     static final class RejectedSellerIsClosed extends DomainRuleViolation {
         RejectedSellerIsClosed() {
             super(ErrorCode.INVALID_STATE, List.of(), "A rejected shop can no longer be changed");
-        }
-    }
-
-    static final class ReasonRequired extends DomainRuleViolation {
-        ReasonRequired() {
-            super(ErrorCode.INVALID_INPUT, List.of("reason"), "A reason is required");
-        }
-    }
-
-    static final class ReasonTooLong extends DomainRuleViolation {
-        ReasonTooLong() {
-            super(ErrorCode.INVALID_INPUT, List.of("reason"), "A reason has at most " + MAX_REASON + " characters");
         }
     }
 }

@@ -9,7 +9,7 @@ import io.jangteo.command.member.AddressRules.TooManyAddresses;
 import io.jangteo.command.member.AddressRules.UnknownAddress;
 import io.jangteo.command.member.ContactDetails.InvalidPhone;
 import io.jangteo.command.member.MemberAccessPolicy.NotYourAccount;
-import io.jangteo.command.member.MemberLifecycle.ReasonRequired;
+import io.jangteo.command.shared.Reasons.ReasonRequired;
 import io.jangteo.command.shared.EmbeddedMongo;
 import io.jangteo.messages.member.AddAddress;
 import io.jangteo.messages.member.Address;

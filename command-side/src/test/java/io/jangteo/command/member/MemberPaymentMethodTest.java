@@ -2,7 +2,7 @@ package io.jangteo.command.member;
 
 import io.jangteo.command.member.MemberAccessPolicy.NotYourAccount;
 import io.jangteo.command.member.MemberAccessPolicy.OnlyTheMemberMay;
-import io.jangteo.command.member.MemberLifecycle.ReasonRequired;
+import io.jangteo.command.shared.Reasons.ReasonRequired;
 import io.jangteo.command.member.PaymentMethods.DuplicatePaymentMethodId;
 import io.jangteo.command.member.PaymentMethods.PaymentMethodInputMissing;
 import io.jangteo.command.member.PaymentMethods.TooManyPaymentMethods;

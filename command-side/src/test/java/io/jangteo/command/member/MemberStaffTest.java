@@ -4,7 +4,7 @@ import io.jangteo.command.member.MemberAccessPolicy.OnlyAdminsAssignRoles;
 import io.jangteo.command.member.MemberAccessPolicy.OnlyStaffMay;
 import io.jangteo.command.member.MemberAccessPolicy.OnlySystemLinksShops;
 import io.jangteo.command.member.MemberLifecycle.AccountNotLocked;
-import io.jangteo.command.member.MemberLifecycle.ReasonRequired;
+import io.jangteo.command.shared.Reasons.ReasonRequired;
 import io.jangteo.command.member.RoleRules.AccessedFieldsRequired;
 import io.jangteo.command.member.RoleRules.PurposeTooLong;
 import io.jangteo.command.member.RoleRules.RoleNotAssignable;

@@ -3,7 +3,7 @@ package io.jangteo.command.member;
 import io.jangteo.command.member.Credentials.WrongPassword;
 import io.jangteo.command.member.MemberAccessPolicy.NotYourAccount;
 import io.jangteo.command.member.MemberLifecycle.AccountWithdrawn;
-import io.jangteo.command.member.MemberLifecycle.ReasonRequired;
+import io.jangteo.command.shared.Reasons.ReasonRequired;
 import io.jangteo.command.shared.EmbeddedMongo;
 import io.jangteo.messages.member.AddAddress;
 import io.jangteo.messages.member.ChangeMarketingConsent;

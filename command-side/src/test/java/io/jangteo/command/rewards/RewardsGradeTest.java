@@ -1,7 +1,7 @@
 package io.jangteo.command.rewards;
 
 import io.jangteo.command.rewards.GradeRules.UnknownGrade;
-import io.jangteo.command.rewards.RewardsRules.ReasonRequired;
+import io.jangteo.command.shared.Reasons.ReasonRequired;
 import io.jangteo.messages.rewards.ChangeGrade;
 import io.jangteo.messages.rewards.MemberGradeChanged;
 import io.jangteo.messages.rewards.PointsEarned;
