@@ -23,5 +23,15 @@ public enum ErrorCode {
     /** More points asked for than are available. */
     INSUFFICIENT_POINTS,
     /** An outside provider (identity verification, payments) refused. */
-    PROVIDER_REFUSED
+    PROVIDER_REFUSED,
+    /** An idempotency key was used again with a different request. */
+    IDEMPOTENCY_KEY_REUSED,
+    /** A price changed after the buyer was shown it; price again and confirm. */
+    PRICE_CHANGED,
+    /** The coupon does not apply (withdrawn, expired, outside its scope, below its minimum, use limit reached). */
+    COUPON_NOT_APPLICABLE,
+    /** The payment provider declined the payment (card declined, insufficient funds, cancelled by the buyer). */
+    PAYMENT_DECLINED,
+    /** The payment provider did not answer in time; nothing was changed, the request may be retried. */
+    PROVIDER_UNAVAILABLE
 }

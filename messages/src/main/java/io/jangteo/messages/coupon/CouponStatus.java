@@ -1,0 +1,5 @@
+package io.jangteo.messages.coupon;
+
+public enum CouponStatus {
+    ACTIVE, WITHDRAWN
+}

@@ -1,0 +1,5 @@
+package io.jangteo.messages.order;
+
+public enum ClaimStatus {
+    REQUESTED, APPROVED, REJECTED, COMPLETED
+}

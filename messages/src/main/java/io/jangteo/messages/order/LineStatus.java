@@ -1,0 +1,5 @@
+package io.jangteo.messages.order;
+
+public enum LineStatus {
+    ORDERED, CANCELLED, RETURN_REQUESTED, RETURN_APPROVED, RETURNED, EXCHANGE_REQUESTED, EXCHANGE_APPROVED, EXCHANGED
+}

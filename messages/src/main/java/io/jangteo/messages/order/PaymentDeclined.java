@@ -1,0 +1,10 @@
+package io.jangteo.messages.order;
+
+import io.jangteo.messages.member.MemberId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record PaymentDeclined(OrderId orderId, MemberId buyerId, String paymentKey, PaymentMethod method,
+                              String providerCode, String message, Instant declinedAt) {
+}
