@@ -1,6 +1,8 @@
 package io.jangteo.messages.order;
 
+import io.jangteo.messages.catalog.ReservationId;
 import io.jangteo.messages.member.MemberId;
+import io.jangteo.messages.rewards.PointsEntryId;
 import io.jangteo.messages.shared.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,6 +34,16 @@ public record OrderId(String value) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
+    }
+
+    /** The stock reservation checkout makes for one line: releasing or committing it again changes nothing. */
+    public ReservationId reservationId(String lineId) {
+        return ReservationId.of(value + ":" + lineId);
+    }
+
+    /** The points spending checkout makes for this order; refunds of the order's lines name it. */
+    public PointsEntryId pointsSpendId() {
+        return PointsEntryId.of("spend-" + value);
     }
 
     @Override
