@@ -28,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The whole category tree as one aggregate ({@link CategoryTreeId#CATALOG}): sibling names and "no cycles" are rules
  * over the tree, and categories are few enough to keep in memory. Handlers return the tree's version.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class CategoryTree {
 
     @AggregateIdentifier

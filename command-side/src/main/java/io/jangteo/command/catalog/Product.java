@@ -88,7 +88,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Every handler checks access first, then the status, then the input: an outsider learns nothing about the product
  * from the error it gets.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Product {
 
     private static final String INITIAL_STOCK = "initial stock";

@@ -58,7 +58,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * grade held when it is confirmed; a grade is evaluated on the table in force at the time, and a grade set by hand
  * holds until the next evaluation (a purchase or a scheduled review) decides otherwise.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Rewards {
 
     @AggregateIdentifier

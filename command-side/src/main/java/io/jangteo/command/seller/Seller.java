@@ -33,7 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * profile and its versioned shipping-fee policy. Command handlers other than registration return the shop's version
  * (the sequence number of its last event), so the API can wait until the read model shows exactly this change.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Seller {
 
     @AggregateIdentifier
