@@ -1,22 +1,14 @@
 package io.jangteo.query.member;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jangteo.messages.member.HistoryEntryView;
 import io.jangteo.messages.member.MemberHistoryPage;
 import io.jangteo.messages.member.MemberId;
 import io.jangteo.messages.rewards.RewardsId;
-import io.jangteo.messages.shared.AuditKeys;
+import io.jangteo.query.shared.HistoryEntries;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -37,10 +29,8 @@ import java.util.List;
 @Component
 class MemberHistory {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MemberHistory.class);
-
     private final EventStore eventStore;
-    private final ObjectMapper json;
+    private final HistoryEntries entries;
 
     @Autowired
     MemberHistory(EventStore eventStore, ObjectProvider<ObjectMapper> objectMappers) {
@@ -49,14 +39,7 @@ class MemberHistory {
 
     MemberHistory(EventStore eventStore, ObjectMapper objectMapper) {
         this.eventStore = eventStore;
-        // a copy, so the application's mapper is left as it is; fields only, so a record's helper methods
-        // (Money.isNegative, Address.isKorean) do not show up as if they were stored
-        this.json = objectMapper.copy()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        this.entries = new HistoryEntries(objectMapper);
     }
 
     MemberHistoryPage page(MemberId memberId, int first, String after) {
@@ -79,7 +62,7 @@ class MemberHistory {
                 next = rewards.next();
                 rewardsCount = next.getSequenceNumber() + 1;
             }
-            items.add(entry(next));
+            items.add(entries.entry(next));
             cursors.add(new Position(memberCount, rewardsCount).toString());
         }
         return new MemberHistoryPage(items, cursors, total, members.hasNext() || rewards.hasNext());
@@ -96,41 +79,7 @@ class MemberHistory {
     }
 
     private long count(String aggregateId) {
-        return eventStore.lastSequenceNumberFor(aggregateId).map(last -> last + 1).orElse(0L);
-    }
-
-    private HistoryEntryView entry(DomainEventMessage<?> event) {
-        MetaData metaData = event.getMetaData();
-        return new HistoryEntryView(
-                event.getIdentifier(),
-                event.getType(),
-                event.getAggregateIdentifier(),
-                event.getSequenceNumber(),
-                event.getPayloadType().getSimpleName(),
-                event.getTimestamp(),
-                text(metaData, AuditKeys.ACTOR_ID),
-                text(metaData, AuditKeys.ACTOR_ROLE),
-                text(metaData, AuditKeys.CLIENT_IP),
-                text(metaData, AuditKeys.USER_AGENT),
-                text(metaData, AuditKeys.REQUEST_ID),
-                text(metaData, AuditKeys.CORRELATION_ID),
-                text(metaData, AuditKeys.CAUSATION_ID),
-                payloadJson(event));
-    }
-
-    private String payloadJson(DomainEventMessage<?> event) {
-        try {
-            return json.writeValueAsString(event.getPayload());
-        } catch (JsonProcessingException | RuntimeException e) {
-            // one unreadable event must not hide a member's whole history from support; its audit data still shows
-            LOG.warn("Cannot show event {} of {} as JSON", event.getIdentifier(), event.getAggregateIdentifier(), e);
-            return null;
-        }
-    }
-
-    private static String text(MetaData metaData, String key) {
-        Object value = metaData.get(key);
-        return value == null ? null : value.toString();
+        return HistoryEntries.streamLength(eventStore, aggregateId);
     }
 
     /** How many events of each stream come before a point of the history. */
