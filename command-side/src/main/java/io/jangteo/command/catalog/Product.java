@@ -331,6 +331,7 @@ public class Product {
         if (!variant.isActive()) {
             throw new VariantNotActive(variant.variantId);
         }
+        StockRules.assertPriceAsExpected(variant, basePrice.plus(variant.priceDelta), command.expectedUnitPrice());
         StockRules.assertAvailable(variant, command.quantity());
         apply(new StockReserved(productId, sellerId, variant.variantId, command.reservationId(), command.quantity(),
                 variant.onHand, variant.reserved + command.quantity()));

@@ -4,6 +4,7 @@ import io.jangteo.command.shared.DomainRuleViolation;
 import io.jangteo.messages.catalog.ReservationId;
 import io.jangteo.messages.catalog.VariantId;
 import io.jangteo.messages.shared.ErrorCode;
+import io.jangteo.messages.shared.Money;
 
 import java.util.List;
 
@@ -62,6 +63,13 @@ final class StockRules {
         }
     }
 
+    /** The buyer is charged the price they were shown, or nothing: a price changed since must be shown again. */
+    static void assertPriceAsExpected(Variant variant, Money currentPrice, Money expectedPrice) {
+        if (expectedPrice != null && !expectedPrice.equals(currentPrice)) {
+            throw new PriceChanged(variant.variantId, currentPrice);
+        }
+    }
+
     static final class StockQuantityOutOfRange extends DomainRuleViolation {
         StockQuantityOutOfRange(String field) {
             super(ErrorCode.INVALID_INPUT, List.of(field), "A stock quantity is 1 to " + MAX_QUANTITY);
@@ -97,6 +105,13 @@ final class StockRules {
         InsufficientStock(VariantId variantId, long available) {
             super(ErrorCode.OUT_OF_STOCK, List.of("variantId"),
                     "Only " + available + " of variant " + variantId + " available");
+        }
+    }
+
+    static final class PriceChanged extends DomainRuleViolation {
+        PriceChanged(VariantId variantId, Money currentPrice) {
+            super(ErrorCode.PRICE_CHANGED, List.of("expectedUnitPrice"),
+                    "Variant " + variantId + " now costs " + currentPrice);
         }
     }
 

@@ -6,6 +6,7 @@ import io.jangteo.command.catalog.ProductLifecycle.UnknownVariant;
 import io.jangteo.command.catalog.StockRules.AdjustmentBelowReserved;
 import io.jangteo.command.catalog.StockRules.AdjustmentReasonRequired;
 import io.jangteo.command.catalog.StockRules.InsufficientStock;
+import io.jangteo.command.catalog.StockRules.PriceChanged;
 import io.jangteo.command.catalog.StockRules.ReasonTooLong;
 import io.jangteo.command.catalog.StockRules.ReservationAlreadyCommitted;
 import io.jangteo.command.catalog.StockRules.ReservationAlreadyReleased;
@@ -15,17 +16,20 @@ import io.jangteo.command.catalog.StockRules.UnknownReservation;
 import io.jangteo.command.catalog.StockRules.VariantNotActive;
 import io.jangteo.command.catalog.StockRules.ZeroStockAdjustment;
 import io.jangteo.messages.catalog.AdjustStock;
+import io.jangteo.messages.catalog.BasePriceChanged;
 import io.jangteo.messages.catalog.CommitStock;
 import io.jangteo.messages.catalog.ProductStatus;
 import io.jangteo.messages.catalog.ReceiveStock;
 import io.jangteo.messages.catalog.ReleaseStock;
 import io.jangteo.messages.catalog.ReserveStock;
 import io.jangteo.messages.catalog.StockAdjusted;
+import io.jangteo.messages.catalog.VariantChanged;
 import io.jangteo.messages.catalog.VariantId;
 import io.jangteo.messages.catalog.VariantStatus;
 import io.jangteo.messages.catalog.VariantStatusChanged;
 import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.ErrorCode;
+import io.jangteo.messages.shared.Money;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +44,7 @@ import static io.jangteo.command.catalog.ProductFixtures.MEDIUM;
 import static io.jangteo.command.catalog.ProductFixtures.ORDER_1;
 import static io.jangteo.command.catalog.ProductFixtures.ORDER_2;
 import static io.jangteo.command.catalog.ProductFixtures.OTHER_SELLER;
+import static io.jangteo.command.catalog.ProductFixtures.PRICE;
 import static io.jangteo.command.catalog.ProductFixtures.PRODUCT_ID;
 import static io.jangteo.command.catalog.ProductFixtures.SELLER;
 import static io.jangteo.command.catalog.ProductFixtures.SMALL;
@@ -72,6 +77,15 @@ class ProductStockTest {
     /** {@link ProductFixtures#onSaleWith} followed by {@code more}. */
     private static List<Object> onSaleWith(long stock, Object... more) {
         List<Object> events = new ArrayList<>(ProductFixtures.onSaleWith(stock));
+        events.addAll(Arrays.asList(more));
+        return events;
+    }
+
+    /** Sizes S (12,000 won) and M (13,000 won) on sale with {@code stock} units each, followed by {@code more}. */
+    private static List<Object> sizesOnSaleWith(long stock, Object... more) {
+        List<Object> events = new ArrayList<>(List.of(productWithSizesCreated(),
+                stockReceived(SMALL, stock, null, stock, 0), stockReceived(MEDIUM, stock, null, stock, 0),
+                productPublished(ProductStatus.ON_SALE)));
         events.addAll(Arrays.asList(more));
         return events;
     }
@@ -310,6 +324,68 @@ class ProductStockTest {
                 .when(new ReserveStock(PRODUCT_ID, DEFAULT, ORDER_1, 1), actingAs(ActorRole.CUSTOMER))
                 .expectNoEvents()
                 .expectException(NotProductOwner.class);
+    }
+
+    @Test
+    void aReservationAtThePriceTheBuyerWasShownHoldsTheUnits() {
+        // medium costs the base price plus its delta
+        fixture.given(sizesOnSaleWith(5))
+                .when(new ReserveStock(PRODUCT_ID, MEDIUM, ORDER_1, 2, Money.won(13_000)), checkout())
+                .expectEvents(stockReserved(MEDIUM, ORDER_1, 2, 5, 2));
+    }
+
+    @Test
+    void aChangedBasePriceRefusesTheReservationNamingTheCurrentPrice() {
+        fixture.given(sizesOnSaleWith(5, new BasePriceChanged(PRODUCT_ID, SELLER, PRICE, Money.won(12_500))))
+                .when(new ReserveStock(PRODUCT_ID, MEDIUM, ORDER_1, 2, Money.won(13_000)), checkout())
+                .expectNoEvents()
+                .expectException(PriceChanged.class)
+                .expectException(violation(ErrorCode.PRICE_CHANGED, List.of("expectedUnitPrice")))
+                .expectExceptionMessage("Variant v2 now costs 13500 KRW");
+    }
+
+    @Test
+    void aChangedVariantPriceDeltaRefusesTheReservation() {
+        fixture.given(sizesOnSaleWith(5, new VariantChanged(PRODUCT_ID, SELLER, SMALL, null, Money.won(-500), 0)))
+                .when(new ReserveStock(PRODUCT_ID, SMALL, ORDER_1, 1, PRICE), checkout())
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.PRICE_CHANGED, List.of("expectedUnitPrice")))
+                .expectExceptionMessage("Variant v1 now costs 11500 KRW");
+    }
+
+    @Test
+    void aPriceInAnotherCurrencyIsNotTheSamePrice() {
+        fixture.given(onSaleWith(5))
+                .when(new ReserveStock(PRODUCT_ID, DEFAULT, ORDER_1, 1, Money.of(12_000, "USD")), checkout())
+                .expectNoEvents()
+                .expectException(PriceChanged.class);
+    }
+
+    @Test
+    void aPriceChangeIsReportedBeforeALackOfStock() {
+        // the buyer must see the new price first; whether enough is left is the next question
+        fixture.given(onSaleWith(1))
+                .when(new ReserveStock(PRODUCT_ID, DEFAULT, ORDER_1, 5, Money.won(11_000)), checkout())
+                .expectNoEvents()
+                .expectException(PriceChanged.class);
+    }
+
+    @Test
+    void repeatingAReservationAfterThePriceChangedStillSucceeds() {
+        // the retry of a checkout whose reservation went through must not be refused for a later price change
+        fixture.given(onSaleWith(3, stockReserved(DEFAULT, ORDER_1, 2, 3, 2),
+                        new BasePriceChanged(PRODUCT_ID, SELLER, PRICE, Money.won(15_000))))
+                .when(new ReserveStock(PRODUCT_ID, DEFAULT, ORDER_1, 2, PRICE), checkout())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(4L);
+    }
+
+    @Test
+    void aReservationWithoutAnExpectedPriceDoesNotCheckThePrice() {
+        fixture.given(onSaleWith(3, new BasePriceChanged(PRODUCT_ID, SELLER, PRICE, Money.won(15_000))))
+                .when(new ReserveStock(PRODUCT_ID, DEFAULT, ORDER_1, 1), checkout())
+                .expectEvents(stockReserved(DEFAULT, ORDER_1, 1, 3, 1));
     }
 
     @Test
