@@ -38,7 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * order change nothing, and a use given back stays given back. Handlers return the coupon's version (the sequence
  * number of its last event), so the API can wait until the read model shows the change.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Coupon {
 
     @AggregateIdentifier
