@@ -1,6 +1,7 @@
 package io.jangteo.graphql;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The cart use case end to end over HTTP: a guest fills a cart from two shops and sees it quoted with each shop's
@@ -17,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changes and removes lines, and is refused a quantity out of range; nobody but the member and staff reads the cart.
  */
 class CartGraphQlIT extends MemberTestSupport {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    };
 
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
 
@@ -74,8 +79,8 @@ class CartGraphQlIT extends MemberTestSupport {
         Map<String, Object> merged = cart(member, null, null);
         assertThat(merged.get("id")).isEqualTo("cart-" + account.memberId());
         assertThat(items(merged)).extracting(item -> item.get("productId"), item -> item.get("quantity"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(tea.productId(), 3),
-                        org.assertj.core.groups.Tuple.tuple(pottery.productId(), 1));
+                .containsExactly(tuple(tea.productId(), 3),
+                        tuple(pottery.productId(), 1));
         assertThat(merged.get("pointsAvailable")).isEqualTo(0);
         assertThat(cart(guest, token, null).get("itemCount")).isEqualTo(0);
 
@@ -133,8 +138,8 @@ class CartGraphQlIT extends MemberTestSupport {
         assertThat(quote.get("errors")).isEqualTo(List.of());
         List<Map<String, Object>> sellers = (List<Map<String, Object>>) quote.get("sellers");
         assertThat(sellers).extracting(s -> s.get("sellerId"), s -> ((Map<String, Object>) s.get("shippingFee")).get("amount"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(tea.sellerId(), 3_000),
-                        org.assertj.core.groups.Tuple.tuple(pottery.sellerId(), 4_000));
+                .containsExactly(tuple(tea.sellerId(), 3_000),
+                        tuple(pottery.sellerId(), 4_000));
         assertThat(quote.get("itemsTotal")).isEqualTo(Map.of("amount", 44_000));
         assertThat(quote.get("shippingTotal")).isEqualTo(Map.of("amount", 7_000));
         assertThat(quote.get("amountToPay")).isEqualTo(won(51_000));
@@ -165,7 +170,17 @@ class CartGraphQlIT extends MemberTestSupport {
         HttpGraphQlTester guest = anonymous();
         String token = (String) mutate(guest, "addToCart", line(null, tea.productId(), tea.variant("50g"), 2))
                 .get("guestToken");
-        HttpGraphQlTester member = bearer(newCustomer("merger").accessToken());
+        Account account = newCustomer("merger");
+        HttpGraphQlTester member = bearer(account.accessToken());
+
+        // a guest cart that cannot be merged does not cost the member their sign-in
+        anonymous().documentName("cartLogIn")
+                .variable("input", Map.of("email", account.email(), "password", PASSWORD,
+                        "guestCartToken", "not a token"))
+                .execute()
+                .path("logIn.errors").entityList(Object.class).hasSize(0)
+                .path("logIn.member.id").entity(String.class).isEqualTo(account.memberId());
+        assertThat(cart(member, null, null).get("itemCount")).isEqualTo(0);
 
         Map<String, Object> merged = mutate(member, "mergeGuestCart", Map.of("guestToken", token));
         Map<String, Object> again = mutate(member, "mergeGuestCart", Map.of("guestToken", token));
@@ -190,8 +205,7 @@ class CartGraphQlIT extends MemberTestSupport {
         variables.put("guestToken", guestToken);
         variables.put("memberId", memberId);
         return tester.documentName("cart").operationName("cart").variables(variables).execute()
-                .path("cart").entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
-                }).get();
+                .path("cart").entity(MAP).get();
     }
 
     /** Runs a cart mutation and answers its payload, failing on user errors. */
@@ -199,9 +213,7 @@ class CartGraphQlIT extends MemberTestSupport {
         GraphQlTester.Response response = tester.documentName("cart").operationName(mutation)
                 .variable("input", input).execute();
         response.path(mutation + ".errors").entityList(Object.class).hasSize(0);
-        return response.path(mutation).entity(new org.springframework.core.ParameterizedTypeReference<
-                Map<String, Object>>() {
-        }).get();
+        return response.path(mutation).entity(MAP).get();
     }
 
     private void refused(HttpGraphQlTester tester, String mutation, Map<String, Object> input, String code,

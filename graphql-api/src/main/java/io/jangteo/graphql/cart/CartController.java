@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.jangteo.graphql.cart.CartCoupons.CartCouponNode;
 import io.jangteo.graphql.cart.CartQuotes.DestinationInput;
 import io.jangteo.graphql.security.Actor;
+import io.jangteo.graphql.support.InvalidInput;
 import io.jangteo.messages.cart.CartId;
 import io.jangteo.messages.cart.CartItemView;
 import io.jangteo.messages.cart.CartView;
@@ -56,7 +57,7 @@ class CartController {
             }
             try {
                 target = CartAccess.guestCart(guestToken);
-            } catch (RuntimeException malformed) {
+            } catch (InvalidInput malformed) {
                 // a token that cannot be one names no cart: answered like a missing cart
                 return Mono.empty();
             }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Which coupons a cart lists: the coupon's own rule on the purchasable lines, as of now. */
 class CartCouponsTest {
@@ -56,9 +57,9 @@ class CartCouponsTest {
 
         assertThat(lines).extracting(CouponLine::lineId).containsExactly("0", "2");
         assertThat(candidates).extracting(c -> c.coupon().couponId().value(), c -> c.discount().amount())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("RATE-10", 4_000L),
-                        org.assertj.core.groups.Tuple.tuple("SHOP-2", 3_000L),
-                        org.assertj.core.groups.Tuple.tuple("SMALL", 1_000L));
+                .containsExactly(tuple("RATE-10", 4_000L),
+                        tuple("SHOP-2", 3_000L),
+                        tuple("SMALL", 1_000L));
     }
 
     @Test

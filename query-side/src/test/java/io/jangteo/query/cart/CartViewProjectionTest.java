@@ -32,6 +32,7 @@ import java.util.Optional;
 
 import static io.jangteo.query.shared.EventFeed.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 class CartViewProjectionTest {
@@ -195,7 +196,7 @@ class CartViewProjectionTest {
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(received)
                 .extracting(CartView::cartId, CartView::version, view -> view.items().size())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(MEMBER_CART, 0L, 1),
-                        org.assertj.core.groups.Tuple.tuple(MEMBER_CART, 1L, 0)));
+                .containsExactly(tuple(MEMBER_CART, 0L, 1),
+                        tuple(MEMBER_CART, 1L, 0)));
     }
 }
