@@ -2,6 +2,7 @@ package io.jangteo.graphql.member;
 
 import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
+import io.jangteo.graphql.cart.GuestCartMerge;
 import io.jangteo.graphql.security.Actor;
 import io.jangteo.graphql.security.TokenIssuer;
 import io.jangteo.graphql.support.Commands;
@@ -35,6 +36,7 @@ import java.util.Optional;
 /**
  * Sign-in, session refresh and sign-out, and password reset. The command side checks credentials and keeps the
  * sessions (refresh tokens); the API only signs the short-lived access token for what the command side answered.
+ * A sign-in that names the caller's guest cart moves it into the member's cart before answering.
  */
 @Controller
 class SessionController {
@@ -42,23 +44,25 @@ class SessionController {
     private final Commands commands;
     private final QueryGateway queryGateway;
     private final TokenIssuer tokens;
+    private final GuestCartMerge guestCarts;
 
-    SessionController(Commands commands, QueryGateway queryGateway, TokenIssuer tokens) {
+    SessionController(Commands commands, QueryGateway queryGateway, TokenIssuer tokens, GuestCartMerge guestCarts) {
         this.commands = commands;
         this.queryGateway = queryGateway;
         this.tokens = tokens;
+        this.guestCarts = guestCarts;
     }
 
     @MutationMapping
     Mono<DataFetcherResult<SessionPayload>> logIn(@Argument LogInInput input, Authentication authentication,
                                @ContextValue(RequestContext.CONTEXT_KEY) RequestContext request) {
-        return session(new LogIn(input.email(), input.password()), authentication, request);
+        return session(new LogIn(input.email(), input.password()), input.guestCartToken(), authentication, request);
     }
 
     @MutationMapping
     Mono<DataFetcherResult<SessionPayload>> refreshSession(@Argument RefreshInput input, Authentication authentication,
                                         @ContextValue(RequestContext.CONTEXT_KEY) RequestContext request) {
-        return session(new RefreshSession(input.refreshToken()), authentication, request);
+        return session(new RefreshSession(input.refreshToken()), null, authentication, request);
     }
 
     @MutationMapping
@@ -88,12 +92,13 @@ class SessionController {
                         .orElseGet(() -> Mono.error(failure)));
     }
 
-    private Mono<DataFetcherResult<SessionPayload>> session(Object command, Authentication authentication,
-                                                            RequestContext request) {
+    private Mono<DataFetcherResult<SessionPayload>> session(Object command, String guestCartToken,
+                                                            Authentication authentication, RequestContext request) {
         return Mono.fromFuture(() -> commands.send(command, Actor.from(authentication), request))
                 .cast(LoginResult.class)
                 .flatMap(result -> result.succeeded()
-                        ? started(result).map(payload -> signedIn(payload, result))
+                        ? guestCarts.afterSignIn(result, guestCartToken, request)
+                                .then(started(result)).map(payload -> signedIn(payload, result))
                         : Mono.just(plain(failed(result))))
                 .onErrorResume(failure -> userError(failure)
                         .map(error -> Mono.just(plain(
@@ -143,7 +148,7 @@ class SessionController {
         return Optional.of(UserError.of(violation.get()));
     }
 
-    record LogInInput(String email, String password) {
+    record LogInInput(String email, String password, String guestCartToken) {
     }
 
     record RefreshInput(String refreshToken) {
