@@ -396,10 +396,12 @@ public class Order {
     }
 
     private void cancelPaidLines(Actor actor, List<OrderLine> named, String reason, PaymentGateway gateway) {
+        // "every open line": those not yet shipped; a seller's, only its own
         boolean anyLine = actor.isBuyer(buyerId) || actor.isStaff() || actor.isSystem();
         List<OrderLine> targets = named.isEmpty()
                 ? lines.values().stream()
                 .filter(line -> line.status() == LineStatus.ORDERED)
+                .filter(line -> BEFORE_SHIPMENT.contains(parts.get(line.sellerId()).status()))
                 .filter(line -> anyLine || actor.isSellerOf(line.sellerId()))
                 .toList()
                 : named;
@@ -666,7 +668,10 @@ public class Order {
         return version;
     }
 
-    /** The replacement is on its way: the lines are ORDERED again (the exchange stays in the claims), so they can be returned or exchanged once more. */
+    /**
+     * The replacement is on its way: the lines are ORDERED again rather than EXCHANGED (the exchange stays in the
+     * claims), so a faulty replacement can be returned or exchanged like any delivered line.
+     */
     @CommandHandler
     long handle(ShipExchange command,
                 @MetaDataValue(AuditKeys.ACTOR_ROLE) String actorRole,

@@ -231,7 +231,17 @@ class OrderCancellationTest {
         fixture.givenCurrentTime(T0)
                 .andGiven(paidAndDelivered(SELLER_A))
                 .when(new CancelOrder(ORDER, List.of(), REASON), sellerOf(SELLER_A))
-                .expectException(violation(ErrorCode.INVALID_STATE, List.of("lineIds", "0")));
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.INVALID_STATE, List.of("lineIds")));
+    }
+
+    @Test
+    void everyOpenLineMeansEveryLineNotYetShipped() {
+        fixture.givenCurrentTime(T0)
+                .andGiven(and(paid(), shipped(SELLER_A)))
+                .when(new CancelOrder(ORDER, List.of(), REASON), buyer())
+                .expectEvents(new OrderLinesCancelled(ORDER, BUYER, List.of(cancelled("L3", 1)), REASON, false, null,
+                        T0), refundOfPartB("RF1"));
     }
 
     @Test
