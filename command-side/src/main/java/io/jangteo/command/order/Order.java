@@ -462,7 +462,9 @@ public class Order {
     /**
      * Pays the refund back through the provider (before any event, so a refusal stores nothing) and answers its
      * event; null when there is neither money nor points to give back. {@code earlier} counts refunds of this command
-     * not yet applied, so ids run on.
+     * not yet applied, so ids run on. Ids follow from what is stored: when the provider fails on a part's refund after
+     * paying an earlier part's, nothing is stored, and the same command sent again asks for the same refund ids, which
+     * the provider answers without paying twice.
      */
     private RefundCompleted refund(PaymentGateway gateway, int earlier, long refundedSoFar, SellerId sellerId,
                                    List<OrderLine> refundedLines, Money items, Money shipping, Money fee, long points,

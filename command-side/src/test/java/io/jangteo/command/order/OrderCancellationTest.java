@@ -41,7 +41,6 @@ import static io.jangteo.command.order.OrderFixtures.preparing;
 import static io.jangteo.command.order.OrderFixtures.sellerOf;
 import static io.jangteo.command.order.OrderFixtures.shipped;
 import static io.jangteo.command.order.OrderFixtures.staff;
-import static io.jangteo.command.order.OrderFixtures.system;
 import static io.jangteo.command.order.OrderFixtures.won;
 import static io.jangteo.command.shared.Violations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
