@@ -86,6 +86,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -588,6 +589,14 @@ public class Member {
 
     private static List<String> field(String name) {
         return List.of(name);
+    }
+
+    // ---- read by orders (command.order) to charge a stored method (브랜드페이)
+
+    /** The billing key that charges this stored method; empty when the member has no such method (any more). */
+    public Optional<String> billingKey(PaymentMethodId paymentMethodId) {
+        PaymentMethods.Stored stored = paymentMethodId == null ? null : paymentMethods.get(paymentMethodId);
+        return stored == null ? Optional.empty() : Optional.ofNullable(stored.billingKey());
     }
 
     // ---- event sourcing: state only
