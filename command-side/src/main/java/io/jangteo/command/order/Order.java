@@ -123,7 +123,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Never snapshotted: an order's stream stays short.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Order {
 
     private static final Set<SellerPartStatus> BEFORE_SHIPMENT = EnumSet.of(SellerPartStatus.PAID,

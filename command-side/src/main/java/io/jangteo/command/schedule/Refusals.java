@@ -15,7 +15,8 @@ public final class Refusals {
 
     /**
      * A rule said no and will say no again: a rule violation (as thrown in this JVM, or as the details of Axon's
-     * exception after crossing the bus), except a conflict, which is only a collision with a concurrent change.
+     * exception after crossing the bus), except a conflict, which is only a collision with a concurrent change, and a
+     * provider that did not answer in time, which may answer the next time.
      */
     public static Optional<RuleViolation> permanent(Throwable failure) {
         RuleViolation violation = null;
@@ -25,6 +26,7 @@ public final class Refusals {
             violation = refused.getDetails().filter(RuleViolation.class::isInstance).map(RuleViolation.class::cast)
                     .orElse(null);
         }
-        return violation == null || violation.code() == ErrorCode.CONFLICT ? Optional.empty() : Optional.of(violation);
+        return violation == null || violation.code() == ErrorCode.CONFLICT
+                || violation.code() == ErrorCode.PROVIDER_UNAVAILABLE ? Optional.empty() : Optional.of(violation);
     }
 }
