@@ -7,6 +7,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 
 import java.util.HashSet;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -16,7 +18,9 @@ import java.util.function.BiFunction;
  * <p>
  * A command created while handling a message inherits that message's audit data (Axon's correlation data). When a
  * saga or scheduler then names itself as a system actor, the inherited client address, user agent and seller shop
- * belong to someone else, so they are removed here rather than left to mislead a support agent.
+ * belong to someone else, so they are removed here rather than left to mislead a support agent. A system actor that
+ * acts on an outside request of its own (a payment provider's callback, sent from the HTTP thread, not while handling
+ * a message) keeps that request's address and user agent: they say where the callback came from.
  */
 final class AuditMetaDataEnforcer implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -30,18 +34,18 @@ final class AuditMetaDataEnforcer implements MessageDispatchInterceptor<CommandM
             if (!missing.isEmpty()) {
                 throw new MissingAuditMetaDataException(command.getCommandName(), missing);
             }
-            MetaData cleaned = clean(metaData);
+            MetaData cleaned = clean(metaData, CurrentUnitOfWork.isStarted());
             return cleaned == metaData ? command : command.withMetaData(cleaned);
         };
     }
 
-    static MetaData clean(MetaData metaData) {
+    static MetaData clean(MetaData metaData, boolean whileHandlingAMessage) {
         Object role = metaData.get(AuditKeys.ACTOR_ROLE);
         Set<String> foreign = new HashSet<>();
         if (!ActorRole.SELLER.name().equals(role)) {
             foreign.add(AuditKeys.ACTOR_SELLER_ID);
         }
-        if (ActorRole.SYSTEM.name().equals(role)) {
+        if (ActorRole.SYSTEM.name().equals(role) && whileHandlingAMessage) {
             foreign.add(AuditKeys.CLIENT_IP);
             foreign.add(AuditKeys.USER_AGENT);
         }

@@ -112,14 +112,29 @@ class AuditCorrelationTest {
 
         CommandMessage<NotifyCustomer> reaction = GenericCommandMessage.<NotifyCustomer>asCommandMessage(
                 new NotifyCustomer("o-1")).andMetaData(AuditMetaData.system("checkout").toMetaData());
-        handlingEvent.commit();
-        // what the gateway dispatches: the enforcer runs on every command sent through it
+        // what the gateway dispatches while the saga handles the event: the enforcer runs on every command sent
         CommandMessage<?> dispatched = new AuditMetaDataEnforcer().handle(List.of(reaction)).apply(0, reaction);
+        handlingEvent.commit();
 
         assertThat(dispatched.getMetaData())
                 .doesNotContainKeys(AuditKeys.ACTOR_SELLER_ID, AuditKeys.CLIENT_IP, AuditKeys.USER_AGENT)
                 .containsEntry(AuditKeys.ACTOR_ID, "system:checkout")
                 .containsEntry(AuditKeys.CORRELATION_ID, "req-42");
+    }
+
+    @Test
+    void aSystemActorAnsweringAnOutsideRequestKeepsWhereTheRequestCameFrom() {
+        // a payment provider's callback: sent from the HTTP thread, handling no message
+        CommandMessage<NotifyCustomer> callback = GenericCommandMessage.<NotifyCustomer>asCommandMessage(
+                new NotifyCustomer("o-1")).andMetaData(new AuditMetaData("system:payment-callback", ActorRole.SYSTEM,
+                null, "203.0.113.77", "SandboxPay/1.0", "cb-1").toMetaData());
+
+        CommandMessage<?> dispatched = new AuditMetaDataEnforcer().handle(List.of(callback)).apply(0, callback);
+
+        assertThat(dispatched.getMetaData())
+                .containsEntry(AuditKeys.CLIENT_IP, "203.0.113.77")
+                .containsEntry(AuditKeys.USER_AGENT, "SandboxPay/1.0")
+                .containsEntry(AuditKeys.CORRELATION_ID, "cb-1");
     }
 
     /** An event applied while handling the seller's command, as a saga later receives it. */

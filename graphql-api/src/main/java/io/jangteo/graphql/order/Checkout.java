@@ -20,6 +20,7 @@ import io.jangteo.messages.order.OrderLineInput;
 import io.jangteo.messages.order.OrderQuote;
 import io.jangteo.messages.order.OrderQuoteResult;
 import io.jangteo.messages.order.OrderStatus;
+import io.jangteo.messages.order.PaymentMethod;
 import io.jangteo.messages.order.OrderView;
 import io.jangteo.messages.order.PlaceOrder;
 import io.jangteo.messages.order.QuoteOrderQuery;
@@ -160,7 +161,7 @@ class Checkout {
     private Mono<OrderPayload> place(Attempt attempt, OrderQuote quote) {
         PlaceOrder command = attempt.command(quote);
         return waits.sendAndAwait(() -> sendRetryingConflict(command, attempt), attempt.view(),
-                        (view, version) -> view.status() != OrderStatus.PLACED, remaining(attempt.deadline()))
+                        (view, version) -> checkoutSettled(view), remaining(attempt.deadline()))
                 .map(view -> answer(attempt.orderId(), view.orElse(null)))
                 .onErrorResume(failure -> refused(failure));
     }
@@ -173,7 +174,7 @@ class Checkout {
     private Mono<OrderPayload> probe(Attempt attempt, List<UserError> errorsWhenAbsent) {
         PlaceOrder probe = attempt.command(null);
         return waits.sendAndAwait(() -> send(probe, attempt.actor(), attempt.request()), attempt.view(),
-                        (view, version) -> view.status() != OrderStatus.PLACED, remaining(attempt.deadline()))
+                        (view, version) -> checkoutSettled(view), remaining(attempt.deadline()))
                 .map(view -> answer(attempt.orderId(), view.orElse(null)))
                 .onErrorResume(failure -> {
                     Optional<RuleViolation> violation = Rejections.violation(failure);
@@ -182,6 +183,20 @@ class Checkout {
                     }
                     return refused(failure);
                 });
+    }
+
+    /**
+     * Whether checkout has answered: the order left PLACED, and — for brand pay and orders paid wholly by points, whose
+     * payment is requested and settled by one command — the payment is settled too, since its request and its answer
+     * are two events the read model may show one at a time.
+     */
+    static boolean checkoutSettled(OrderView view) {
+        if (view.status() == OrderStatus.PLACED) {
+            return false;
+        }
+        boolean settledAtOnce = (view.payment() != null && view.payment().method() == PaymentMethod.BRAND_PAY)
+                || view.amountToPay().amount() == 0;
+        return !(settledAtOnce && view.status() == OrderStatus.AWAITING_PAYMENT);
     }
 
     /** Two identical requests creating the order at the same moment: the loser's retry finds the winner's order. */
