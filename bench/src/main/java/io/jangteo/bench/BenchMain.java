@@ -26,6 +26,7 @@ public final class BenchMain {
               --out PATH              results file (default bench/RESULTS.md)
               --duration-seconds N    measured period per scenario (default 20)
               --warmup-seconds N      unrecorded warm-up per scenario (default 60)
+              --scenarios all|orders  which scenarios to run (default all; orders: only checkout)
               --jvm-opts "OPTS"       JVM options for the application, space-separated (default as in the
                                       README's quick start: the class archive, -XX:+UseSerialGC -Xmx256m)
               --check-options         only validate the options (bench/run does so before building the app)
@@ -44,11 +45,13 @@ public final class BenchMain {
     private static final int SIGN_IN_ACCOUNTS = 32;
     static final String MY_PAGE = "me: a member's profile, points, addresses";
     static final String REGISTER = "registerMember";
+    static final String CHECKOUT = "placeOrder to PAID (2 lines, 2 shops, stored card)";
+    private static final int CHECKOUT_BUYERS = 64;
     /** Products the application seeds into an empty data directory (jangteo.demo.products). */
     static final int DEMO_PRODUCTS = 300;
     private static final int MAX_CONCURRENCY = 32;
 
-    record Options(Path jar, Path out, Duration duration, Duration warmup, List<String> jvmOpts) {
+    record Options(Path jar, Path out, Duration duration, Duration warmup, List<String> jvmOpts, boolean ordersOnly) {
 
         /** Returns null when help was asked for. */
         static Options parse(String... args) {
@@ -59,6 +62,7 @@ public final class BenchMain {
             // server; shorter warm-ups measure the compiler competing with the application
             int warmup = 60;
             List<String> jvmOpts = DEFAULT_JVM_OPTS;
+            boolean ordersOnly = false;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.equals("--help") || arg.equals("-h")) {
@@ -79,11 +83,17 @@ public final class BenchMain {
                     case "--out" -> out = Path.of(value);
                     case "--duration-seconds" -> duration = seconds(arg, value, 1);
                     case "--warmup-seconds" -> warmup = seconds(arg, value, 0);
+                    case "--scenarios" -> ordersOnly = switch (value) {
+                        case "all" -> false;
+                        case "orders" -> true;
+                        default -> throw new IllegalArgumentException("--scenarios is all or orders, got '" + value + "'");
+                    };
                     case "--jvm-opts" -> jvmOpts = Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
-            return new Options(jar, out, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), jvmOpts);
+            return new Options(jar, out, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), jvmOpts,
+                    ordersOnly);
         }
 
         private static int seconds(String option, String value, int min) {
@@ -162,54 +172,69 @@ public final class BenchMain {
             System.out.printf("demo catalog: %d products%n", demo);
 
             List<ScenarioResult> results = new ArrayList<>();
-            String catalogBody = GraphQl.catalogBody();
-            // anonymous, like a storefront visitor: visibility rules apply to every page
-            Load.Call catalog = () -> gql.call(catalogBody, null);
-            results.add(scenario(CATALOG, 8, options, catalog, app));
-            RssSampler sampler = RssSampler.start(app);
-            results.add(scenario(CATALOG, 32, options, catalog, app));
-            double loadRssMib = sampler.stop();
-            System.out.printf("peak RSS under catalog load at concurrency 32: %.1f MiB%n", loadRssMib);
-            // a signed-in shopper's page is never served from the response cache: this measures query execution
-            String customer = gql.devLogin("CUSTOMER", null);
-            Load.Call signedIn = () -> gql.call(catalogBody, customer);
-            results.add(scenario(CATALOG_SIGNED_IN, 32, options, signedIn, app));
-
-            String token = gql.devLogin();
-            AtomicLong sequence = new AtomicLong();
-            Load.Call create = () -> gql.call(GraphQl.createBody("Bench product " + sequence.incrementAndGet()), token);
-            String listBody = GraphQl.listBody();
-            Load.Call list = () -> gql.call(listBody, token);
-            for (int concurrency : new int[] {1, 16}) {
-                results.add(scenario(CREATE, concurrency, options, create, app));
-            }
-            long created = results.stream().filter(r -> r.name().equals(CREATE))
-                    .mapToLong(ScenarioResult::okIncludingWarmup).sum();
-            // the query side is eventually consistent: give the projection a moment to catch up
-            long inStore = gql.awaitProductCount(admin, demo + created, Duration.ofSeconds(15));
-            System.out.printf("products in store: %d (demo %d, bench created %d)%n", inStore, demo, created);
-            results.add(scenario(LIST, 32, options, list, app));
-
-            // members: sign-ins spend most of their time in the adaptive password hash, on purpose; they rotate
-            // over many accounts, as a shop's do (one account's sign-ins queue behind each other on its aggregate)
+            double loadRssMib = 0;
+            long created = 0;
+            long inStore = demo;
             String password = "bench passphrase 1";
-            List<String> signIns = new ArrayList<>();
-            String memberToken = null;
-            for (int i = 0; i < SIGN_IN_ACCOUNTS; i++) {
-                String email = "bench-member-" + i + "@bench.jangteo.test";
-                String accountToken = gql.member(email, password);
-                memberToken = memberToken == null ? accountToken : memberToken;
-                signIns.add(GraphQl.signInBody(email, password));
+            if (!options.ordersOnly()) {
+                String catalogBody = GraphQl.catalogBody();
+                // anonymous, like a storefront visitor: visibility rules apply to every page
+                Load.Call catalog = () -> gql.call(catalogBody, null);
+                results.add(scenario(CATALOG, 8, options, catalog, app));
+                RssSampler sampler = RssSampler.start(app);
+                results.add(scenario(CATALOG, 32, options, catalog, app));
+                loadRssMib = sampler.stop();
+                System.out.printf("peak RSS under catalog load at concurrency 32: %.1f MiB%n", loadRssMib);
+                // a signed-in shopper's page is never served from the response cache: this measures query execution
+                String customer = gql.devLogin("CUSTOMER", null);
+                Load.Call signedIn = () -> gql.call(catalogBody, customer);
+                results.add(scenario(CATALOG_SIGNED_IN, 32, options, signedIn, app));
+
+                String token = gql.devLogin();
+                AtomicLong sequence = new AtomicLong();
+                Load.Call create = () -> gql.call(GraphQl.createBody("Bench product " + sequence.incrementAndGet()), token);
+                String listBody = GraphQl.listBody();
+                Load.Call list = () -> gql.call(listBody, token);
+                for (int concurrency : new int[] {1, 16}) {
+                    results.add(scenario(CREATE, concurrency, options, create, app));
+                }
+                created = results.stream().filter(r -> r.name().equals(CREATE))
+                        .mapToLong(ScenarioResult::okIncludingWarmup).sum();
+                // the query side is eventually consistent: give the projection a moment to catch up
+                inStore = gql.awaitProductCount(admin, demo + created, Duration.ofSeconds(15));
+                System.out.printf("products in store: %d (demo %d, bench created %d)%n", inStore, demo, created);
+                results.add(scenario(LIST, 32, options, list, app));
+
+                // members: sign-ins spend most of their time in the adaptive password hash, on purpose; they rotate
+                // over many accounts, as a shop's do (one account's sign-ins queue behind each other on its aggregate)
+                List<String> signIns = new ArrayList<>();
+                String memberToken = null;
+                for (int i = 0; i < SIGN_IN_ACCOUNTS; i++) {
+                    String email = "bench-member-" + i + "@bench.jangteo.test";
+                    String accountToken = gql.member(email, password);
+                    memberToken = memberToken == null ? accountToken : memberToken;
+                    signIns.add(GraphQl.signInBody(email, password));
+                }
+                AtomicLong signInCount = new AtomicLong();
+                results.add(scenario(SIGN_IN, 8, options, () -> gql.call(
+                        signIns.get((int) (signInCount.getAndIncrement() % signIns.size())), null), app));
+                String member = memberToken;
+                String myPage = GraphQl.myPageBody();
+                results.add(scenario(MY_PAGE, 32, options, () -> gql.call(myPage, member), app));
+                AtomicLong registrations = new AtomicLong();
+                results.add(scenario(REGISTER, 8, options, () -> gql.call(GraphQl.registerBody(
+                        "bench-" + registrations.incrementAndGet() + "@bench.jangteo.test", password), null), app));
             }
-            AtomicLong signInCount = new AtomicLong();
-            results.add(scenario(SIGN_IN, 8, options, () -> gql.call(
-                    signIns.get((int) (signInCount.getAndIncrement() % signIns.size())), null), app));
-            String member = memberToken;
-            String myPage = GraphQl.myPageBody();
-            results.add(scenario(MY_PAGE, 32, options, () -> gql.call(myPage, member), app));
-            AtomicLong registrations = new AtomicLong();
-            results.add(scenario(REGISTER, 8, options, () -> gql.call(GraphQl.registerBody(
-                    "bench-" + registrations.incrementAndGet() + "@bench.jangteo.test", password), null), app));
+
+            // checkout: quote, order, stock reservations on two products and the stored card's charge; placeOrder
+            // answers once the order is PAID (the stock commit follows in the background)
+            Orders shop = Orders.prepare(gql, admin, CHECKOUT_BUYERS, password);
+            System.out.printf("checkout world: %d products in 2 shops, %d buyers with a stored card%n",
+                    shop.products(), CHECKOUT_BUYERS);
+            Load.Call checkout = shop.checkout();
+            for (int concurrency : new int[] {1, 8, 32}) {
+                results.add(scenario(CHECKOUT, concurrency, options, checkout, app));
+            }
 
             Report.Run run = new Report.Run(Instant.now().truncatedTo(ChronoUnit.SECONDS), gitCommit(),
                     Report.Machine.probe(java), app.jvmOpts(), options.warmup(), options.duration(),

@@ -75,7 +75,7 @@ final class GraphQl {
         return body(CATALOG, null);
     }
 
-    private static String body(String query, ObjectNode input) {
+    static String body(String query, ObjectNode input) {
         ObjectNode body = JSON.createObjectNode().put("query", query);
         if (input != null) {
             body.putObject("variables").set("input", input);
@@ -150,7 +150,11 @@ final class GraphQl {
     }
 
     String devLogin(String role, String sellerId) throws IOException, InterruptedException {
-        ObjectNode input = JSON.createObjectNode().put("role", role).put("subject", "bench-" + role.toLowerCase());
+        return devLogin(role, sellerId, "bench-" + role.toLowerCase());
+    }
+
+    String devLogin(String role, String sellerId, String subject) throws IOException, InterruptedException {
+        ObjectNode input = JSON.createObjectNode().put("role", role).put("subject", subject);
         if (sellerId != null) {
             input.put("sellerId", sellerId);
         }
@@ -164,6 +168,22 @@ final class GraphQl {
             throw new IOException("devLogin returned no token: " + response.body());
         }
         return token;
+    }
+
+    /** Sends one request and answers its body, whatever it says. */
+    String callForBody(String body, String token) throws IOException, InterruptedException {
+        return post(body, token).body();
+    }
+
+    /** A set-up mutation that must succeed; answers its payload ({@code data.<field>}). */
+    JsonNode mutation(String query, ObjectNode input, String token, String field)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = post(body(query, input), token);
+        String error = errorOf(response.statusCode(), response.body());
+        if (error != null) {
+            throw new IOException(field + " failed: " + error);
+        }
+        return JSON.readTree(response.body()).path("data").path(field);
     }
 
     /** Registers a member and signs them in; answers their access token. */

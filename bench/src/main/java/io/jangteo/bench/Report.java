@@ -76,6 +76,8 @@ final class Report {
                         run.loadRssMib() > 0 && run.loadRssMib() <= 768)
                 + throughputTarget(run, BenchMain.CREATE, 16, 2000, 50, "≥ 2,000 creates/s at concurrency 16 with p99 ≤ 50 ms")
                 + throughputTarget(run, BenchMain.LIST, 32, 3000, 30, "≥ 3,000 list queries/s at concurrency 32 with p99 ≤ 30 ms")
+                + throughputTarget(run, BenchMain.CHECKOUT, 32, 500, Double.MAX_VALUE, "≥ 500 orders/s to PAID at concurrency 32")
+                + throughputTarget(run, BenchMain.CHECKOUT, 8, 0, 100, "placeOrder p99 ≤ 100 ms at concurrency 8")
                 + targetRow("healthy within 8 s of start", format("%.2f s", run.healthySeconds()),
                         run.healthySeconds() <= 8)
                 + targetRow("idle RSS ≤ 350 MiB", format("%.1f MiB", run.rssMib()), run.rssMib() <= 350);

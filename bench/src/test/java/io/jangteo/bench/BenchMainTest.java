@@ -15,7 +15,8 @@ class BenchMainTest {
         BenchMain.Options defaults = BenchMain.Options.parse();
         assertThat(defaults).isEqualTo(new BenchMain.Options(Path.of("graphql-api/target/app/jangteo.jar"),
                 Path.of("bench/RESULTS.md"), Duration.ofSeconds(20), Duration.ofSeconds(60),
-                List.of("-XX:SharedArchiveFile=graphql-api/target/app/jangteo.jsa", "-XX:+UseSerialGC", "-Xmx256m")));
+                List.of("-XX:SharedArchiveFile=graphql-api/target/app/jangteo.jsa", "-XX:+UseSerialGC", "-Xmx256m"),
+                false));
 
         BenchMain.Options o = BenchMain.Options.parse("--duration-seconds", "3", "--warmup-seconds=0",
                 "--jvm-opts", " -Xmx256m  -XX:+UseSerialGC ", "--out=/tmp/r.md");
@@ -23,6 +24,9 @@ class BenchMainTest {
         assertThat(o.warmup()).isZero();
         assertThat(o.jvmOpts()).containsExactly("-Xmx256m", "-XX:+UseSerialGC");
         assertThat(o.out()).isEqualTo(Path.of("/tmp/r.md"));
+        assertThat(o.ordersOnly()).isFalse();
+        assertThat(BenchMain.Options.parse("--scenarios", "orders").ordersOnly()).isTrue();
+        assertThat(BenchMain.Options.parse("--scenarios=all").ordersOnly()).isFalse();
     }
 
     @Test
@@ -31,5 +35,7 @@ class BenchMainTest {
         assertThatThrownBy(() -> BenchMain.Options.parse("--bogus", "1")).hasMessageContaining("unknown option --bogus");
         assertThatThrownBy(() -> BenchMain.Options.parse("--duration-seconds", "0")).hasMessageContaining(">= 1");
         assertThatThrownBy(() -> BenchMain.Options.parse("--jar")).hasMessageContaining("missing value");
+        assertThatThrownBy(() -> BenchMain.Options.parse("--scenarios", "catalog"))
+                .hasMessageContaining("--scenarios is all or orders");
     }
 }
