@@ -30,7 +30,7 @@ final class Orders {
             + "changeShippingPolicy(input: $input) { seller { id } errors { code field message } } }";
     private static final String CREATE_PRODUCT = "mutation Create($input: CreateProductInput!) { "
             + "createProduct(input: $input) { product { id variants { id } } errors { code field message } } }";
-    private static final String PUBLISH = "mutation Publish($input: PublishProductInput!) { "
+    private static final String PUBLISH = "mutation Publish($input: ProductInput!) { "
             + "publishProduct(input: $input) { product { id status } errors { code field message } } }";
     private static final String STORE_CARD = "mutation Card($input: RegisterPaymentMethodInput!) { "
             + "registerPaymentMethod(input: $input) { member { paymentMethods { id } } errors { code field message } } }";
