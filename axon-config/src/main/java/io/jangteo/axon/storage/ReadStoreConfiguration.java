@@ -39,7 +39,8 @@ class ReadStoreConfiguration {
     /**
      * In embedded mode exactly one process owns the data directory (see {@link DataDirectoryLock}), so the token owner
      * is named after the directory rather than the process: after a crash the restarted process takes its segments
-     * back at once instead of waiting out the dead process's claims. Scale-out nodes keep distinct names.
+     * back at once instead of waiting out the dead process's claims. Scale-out nodes keep distinct names. Tokens are
+     * stored after the work they cover (see {@link AfterCommitTokenStore}).
      */
     @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, JangteoProperties properties,
@@ -50,7 +51,7 @@ class ReadStoreConfiguration {
         if (RuntimeMode.of(environment) == RuntimeMode.EMBEDDED) {
             builder.nodeId("embedded:" + properties.dataDir().toAbsolutePath().normalize());
         }
-        return builder.build();
+        return new AfterCommitTokenStore(builder.build());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import io.jangteo.messages.order.VirtualAccount;
 import io.jangteo.messages.shared.Money;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A payment provider (PG) as orders use it, in the flow the Korean providers document: {@link #ready} opens a payment
@@ -16,7 +17,7 @@ import java.time.Instant;
  * <p>
  * Every payment is named by a key the order derives ({@link #paymentKey}): a retried request reaches the same payment
  * at the provider instead of opening a second one. Approvals and charges are idempotent per payment key, refunds per
- * refund id.
+ * refund id. {@link #lookup} shows what the provider holds under a key, for reconciliation.
  */
 public interface PaymentGateway {
 
@@ -78,6 +79,15 @@ public interface PaymentGateway {
      */
     String refund(String paymentKey, String refundId, Money amount);
 
+    /**
+     * What the provider holds under the key (the providers' payment inquiry: Toss's {@code GET /v1/payments/{key}},
+     * Kakao Pay's {@code order} API), including how many charges it took; empty when it knows no payment under the key,
+     * or the key cannot be one.
+     *
+     * @throws PaymentProviderUnavailable no answer in time
+     */
+    Optional<ProviderPayment> lookup(String paymentKey);
+
     /** Where the buyer approves the payment, or the virtual account to pay into; exactly one of them. */
     record Ready(String redirectUrl, VirtualAccount virtualAccount) {
     }
@@ -98,5 +108,16 @@ public interface PaymentGateway {
         public static Status approved(Approval approval) {
             return new Status(State.APPROVED, approval);
         }
+    }
+
+    /**
+     * A payment as the provider holds it.
+     *
+     * @param orderId      null when the provider was not told the order (a billing-key charge names the key only)
+     * @param state        never {@code UNKNOWN}: an unknown payment is no lookup result
+     * @param transactions charges taken under the key: 0 or 1, however often it was approved or charged
+     */
+    record ProviderPayment(String paymentKey, OrderId orderId, PaymentMethod method, State state, Money amount,
+                           Money refunded, long transactions) {
     }
 }

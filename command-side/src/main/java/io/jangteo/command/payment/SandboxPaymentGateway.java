@@ -220,9 +220,28 @@ public class SandboxPaymentGateway implements PaymentGateway {
         return settle(paymentKey, Verdict.APPROVED);
     }
 
+    @Override
+    public Optional<ProviderPayment> lookup(String paymentKey) {
+        if (paymentKey == null || !KEY.matcher(paymentKey).matches()) {
+            return Optional.empty();
+        }
+        return stored(paymentKey).map(payment -> {
+            String currency = payment.getString("currency");
+            String orderId = payment.getString("orderId");
+            return new ProviderPayment(paymentKey, orderId == null ? null : OrderId.of(orderId),
+                    PaymentMethod.valueOf(payment.getString("method")), State.valueOf(payment.getString("status")),
+                    Money.of(payment.getLong("amount"), currency), Money.of(payment.getLong("refunded"), currency),
+                    chargesOf(payment));
+        });
+    }
+
     /** How many times the payment was charged: 0 or 1, however often it was approved. */
     public long charges(String paymentKey) {
-        return stored(paymentKey).map(payment -> ((Number) payment.get("charges", 0)).longValue()).orElse(0L);
+        return stored(paymentKey).map(SandboxPaymentGateway::chargesOf).orElse(0L);
+    }
+
+    private static long chargesOf(Document payment) {
+        return ((Number) payment.get("charges", 0)).longValue();
     }
 
     /** What the sandbox's approval page shows of a payment. */

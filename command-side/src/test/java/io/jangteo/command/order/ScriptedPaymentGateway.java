@@ -8,6 +8,7 @@ import io.jangteo.messages.shared.Money;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -27,6 +28,7 @@ final class ScriptedPaymentGateway implements PaymentGateway {
     Supplier<Status> status = () -> Status.of(State.READY);
     Supplier<Status> cancel = () -> Status.of(State.CANCELLED);
     RefundAnswer refund = (refundId, amount) -> "prf-" + refundId;
+    Supplier<Optional<ProviderPayment>> lookup = Optional::empty;
 
     interface RefundAnswer {
         String refund(String refundId, Money amount);
@@ -73,5 +75,11 @@ final class ScriptedPaymentGateway implements PaymentGateway {
     public String refund(String paymentKey, String refundId, Money amount) {
         calls.add("refund " + paymentKey + " " + refundId + " " + amount);
         return refund.refund(refundId, amount);
+    }
+
+    @Override
+    public Optional<ProviderPayment> lookup(String paymentKey) {
+        calls.add("lookup " + paymentKey);
+        return lookup.get();
     }
 }

@@ -407,6 +407,57 @@ class SandboxPaymentGatewayTest {
         assertThat(sandbox.payment(KEY).orElseThrow().refunded()).isEqualTo(Money.won(12_500));
     }
 
+    // ---- looking a payment up, for reconciliation
+
+    @Test
+    void aLookupShowsTheRedirectPaymentAsTheProviderHoldsItThroughApprovalAndRefund() {
+        ready(PaymentMethod.KAKAO_PAY);
+        assertThat(sandbox.lookup(KEY)).contains(new PaymentGateway.ProviderPayment(KEY, ORDER, PaymentMethod.KAKAO_PAY,
+                State.READY, AMOUNT, Money.won(0), 0));
+
+        sandbox.approve(KEY, SandboxPaymentGateway.APPROVE, AMOUNT);
+        sandbox.approve(KEY, SandboxPaymentGateway.APPROVE, AMOUNT);
+        sandbox.refund(KEY, "RF1", Money.won(12_500));
+
+        assertThat(sandbox.lookup(KEY)).contains(new PaymentGateway.ProviderPayment(KEY, ORDER, PaymentMethod.KAKAO_PAY,
+                State.APPROVED, AMOUNT, Money.won(12_500), 1));
+    }
+
+    @Test
+    void aLookupOfABillingKeyChargeCountsOneTransactionAndKnowsNoOrder() {
+        sandbox.chargeBillingKey(KEY, "bk_sbx_0123", AMOUNT, "Linen shirt");
+        sandbox.chargeBillingKey(KEY, "bk_sbx_0123", AMOUNT, "Linen shirt");
+
+        assertThat(sandbox.lookup(KEY)).hasValueSatisfying(payment -> {
+            assertThat(payment.orderId()).isNull();
+            assertThat(payment.method()).isEqualTo(PaymentMethod.BRAND_PAY);
+            assertThat(payment.state()).isEqualTo(State.APPROVED);
+            assertThat(payment.transactions()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aLookupOfADeclinedPaymentShowsItCancelledWithoutATransaction() {
+        ready(PaymentMethod.KAKAO_PAY);
+        assertThatThrownBy(() -> sandbox.approve(KEY, SandboxPaymentGateway.DECLINE, AMOUNT))
+                .isInstanceOf(PaymentDeclinedException.class);
+
+        assertThat(sandbox.lookup(KEY)).hasValueSatisfying(payment -> {
+            assertThat(payment.state()).isEqualTo(State.CANCELLED);
+            assertThat(payment.transactions()).isZero();
+        });
+    }
+
+    @Test
+    void aLookupFindsNothingUnderAnUnknownOrMalformedKey() {
+        ready(PaymentMethod.KAKAO_PAY);
+
+        assertThat(sandbox.lookup("pay-ord-unknown")).isEmpty();
+        assertThat(sandbox.lookup("pay ord/../x")).isEmpty();
+        assertThat(sandbox.lookup("")).isEmpty();
+        assertThat(sandbox.lookup(null)).isEmpty();
+    }
+
     // ---- like a provider, it outlives a restart
 
     @Test

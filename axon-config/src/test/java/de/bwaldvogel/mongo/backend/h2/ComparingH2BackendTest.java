@@ -5,8 +5,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import org.bson.Document;
@@ -14,10 +16,17 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -54,6 +63,73 @@ class ComparingH2BackendTest {
         });
     }
 
+    /**
+     * The file as a killed process leaves it is a copy taken while the store is still open: nothing closes or flushes
+     * it. Every acknowledged write must be in it, the later (a processor's token) never without the earlier (its
+     * document).
+     */
+    @Test
+    void everyAcknowledgedWriteIsInTheFileAKilledProcessLeaves() {
+        Path file = dir.resolve("readmodels.mv");
+        Path leftBehind = dir.resolve("killed.mv");
+        withDatabase(file, database -> {
+            MongoCollection<Document> orders = database.getCollection("orders");
+            MongoCollection<Document> tokens = database.getCollection("tokens");
+            orders.insertOne(new Document("_id", "ord-1").append("status", "PLACED"));
+            orders.updateOne(eq("_id", "ord-1"), new Document("$set", new Document("status", "PAID")));
+            tokens.insertOne(new Document("_id", "order-summary").append("index", 2L));
+            copy(file, leftBehind);
+        });
+
+        withDatabase(leftBehind, database -> {
+            assertThat(database.getCollection("orders").find(eq("_id", "ord-1")).first())
+                    .containsEntry("status", "PAID");
+            assertThat(database.getCollection("tokens").find(eq("_id", "order-summary")).first())
+                    .containsEntry("index", 2L);
+        });
+    }
+
+    @Test
+    void concurrentWritersFindEachOfTheirWritesInTheFileOnceAnswered() throws Exception {
+        Path file = dir.resolve("readmodels.mv");
+        Path leftBehind = dir.resolve("killed.mv");
+        int writers = 8;
+        int writesEach = 40;
+        withDatabase(file, database -> {
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    String writer = "w" + w;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < writesEach; i++) {
+                            database.getCollection("docs").insertOne(new Document("_id", writer + "-" + i));
+                            database.getCollection("tokens").replaceOne(eq("_id", writer),
+                                    new Document("_id", writer).append("last", (long) i),
+                                    new ReplaceOptions().upsert(true));
+                        }
+                    }));
+                }
+                for (Future<?> writer : done) {
+                    writer.get(60, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                pool.shutdownNow();
+            }
+            copy(file, leftBehind);
+        });
+
+        withDatabase(leftBehind, database -> {
+            assertThat(database.getCollection("docs").countDocuments()).isEqualTo((long) writers * writesEach);
+            for (int w = 0; w < writers; w++) {
+                assertThat(database.getCollection("tokens").find(eq("_id", "w" + w)).first())
+                        .containsEntry("last", (long) writesEach - 1);
+            }
+        });
+    }
+
     @Test
     void keysCompareAsZeroExactlyWhenEqual() {
         List<KeyValue> keys = List.of(new KeyValue("a"), new KeyValue("b"), new KeyValue(1L), new KeyValue(2L),
@@ -66,6 +142,26 @@ class ComparingH2BackendTest {
                 assertThat(Integer.signum(ab)).as("antisymmetric " + a + " vs " + b)
                         .isEqualTo(-Integer.signum(KeyValueType.INSTANCE.compare(b, a)));
             }
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.copy(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void withDatabase(Path file, Consumer<MongoDatabase> work) {
+        ComparingH2Backend backend = new ComparingH2Backend(MVStore.open(file.toString()));
+        MongoServer server = new MongoServer(backend);
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create(
+                "mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            work.accept(client.getDatabase("test"));
+        } finally {
+            server.shutdownNow();
         }
     }
 
