@@ -26,7 +26,9 @@ public final class BenchMain {
               --out PATH              results file (default bench/RESULTS.md)
               --duration-seconds N    measured period per scenario (default 20)
               --warmup-seconds N      unrecorded warm-up per scenario (default 60)
-              --scenarios all|orders  which scenarios to run (default all; orders: only checkout)
+              --scenarios all|orders|history
+                                      which scenarios to run (default all; orders: only checkout;
+                                      history: only support's history reads of a member with 10,000 events)
               --jvm-opts "OPTS"       JVM options for the application, space-separated (default as in the
                                       README's quick start: the class archive, -XX:+UseSerialGC -Xmx256m)
               --check-options         only validate the options (bench/run does so before building the app)
@@ -47,11 +49,14 @@ public final class BenchMain {
     static final String REGISTER = "registerMember";
     static final String CHECKOUT = "placeOrder to PAID (2 lines, 2 shops, stored card)";
     private static final int CHECKOUT_BUYERS = 64;
+    static final String TIMELINE_FIRST = "memberTimeline first page (member with 10,000 events)";
+    static final String TIMELINE_NEWEST = "memberTimeline newest page (last: 20)";
+    static final String ORDER_AS_OF = "order(id, asOf) of that member's order";
     /** Products the application seeds into an empty data directory (jangteo.demo.products). */
     static final int DEMO_PRODUCTS = 300;
     private static final int MAX_CONCURRENCY = 32;
 
-    record Options(Path jar, Path out, Duration duration, Duration warmup, List<String> jvmOpts, boolean ordersOnly) {
+    record Options(Path jar, Path out, Duration duration, Duration warmup, List<String> jvmOpts, String scenarios) {
 
         /** Returns null when help was asked for. */
         static Options parse(String... args) {
@@ -62,7 +67,7 @@ public final class BenchMain {
             // server; shorter warm-ups measure the compiler competing with the application
             int warmup = 60;
             List<String> jvmOpts = DEFAULT_JVM_OPTS;
-            boolean ordersOnly = false;
+            String scenarios = "all";
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.equals("--help") || arg.equals("-h")) {
@@ -83,17 +88,21 @@ public final class BenchMain {
                     case "--out" -> out = Path.of(value);
                     case "--duration-seconds" -> duration = seconds(arg, value, 1);
                     case "--warmup-seconds" -> warmup = seconds(arg, value, 0);
-                    case "--scenarios" -> ordersOnly = switch (value) {
-                        case "all" -> false;
-                        case "orders" -> true;
-                        default -> throw new IllegalArgumentException("--scenarios is all or orders, got '" + value + "'");
+                    case "--scenarios" -> scenarios = switch (value) {
+                        case "all", "orders", "history" -> value;
+                        default -> throw new IllegalArgumentException(
+                                "--scenarios is all, orders or history, got '" + value + "'");
                     };
                     case "--jvm-opts" -> jvmOpts = Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
             return new Options(jar, out, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), jvmOpts,
-                    ordersOnly);
+                    scenarios);
+        }
+
+        boolean runs(String group) {
+            return scenarios.equals("all") || scenarios.equals(group);
         }
 
         private static int seconds(String option, String value, int min) {
@@ -176,7 +185,7 @@ public final class BenchMain {
             long created = 0;
             long inStore = demo;
             String password = "bench passphrase 1";
-            if (!options.ordersOnly()) {
+            if (options.scenarios().equals("all")) {
                 String catalogBody = GraphQl.catalogBody();
                 // anonymous, like a storefront visitor: visibility rules apply to every page
                 Load.Call catalog = () -> gql.call(catalogBody, null);
@@ -231,9 +240,24 @@ public final class BenchMain {
             Orders shop = Orders.prepare(gql, admin, CHECKOUT_BUYERS, password);
             System.out.printf("checkout world: %d products in 2 shops, %d buyers with a stored card%n",
                     shop.products(), CHECKOUT_BUYERS);
-            Load.Call checkout = shop.checkout();
-            for (int concurrency : new int[] {1, 8, 32}) {
-                results.add(scenario(CHECKOUT, concurrency, options, checkout, app));
+            if (options.runs("orders")) {
+                Load.Call checkout = shop.checkout();
+                for (int concurrency : new int[] {1, 8, 32}) {
+                    results.add(scenario(CHECKOUT, concurrency, options, checkout, app));
+                }
+            }
+
+            // support's history reads: the buyer gets a long history first (orders, consents, points)
+            if (options.runs("history")) {
+                History history = History.prepare(gql, shop, admin);
+                System.out.printf("history world: a member with %d timeline entries%n", history.events());
+                for (int concurrency : new int[] {1, 8}) {
+                    results.add(scenario(TIMELINE_FIRST, concurrency, options, history.timelineFirstPage(), app));
+                }
+                results.add(scenario(TIMELINE_NEWEST, 8, options, history.timelineNewestPage(), app));
+                for (int concurrency : new int[] {1, 8}) {
+                    results.add(scenario(ORDER_AS_OF, concurrency, options, history.orderAsOf(), app));
+                }
             }
 
             Report.Run run = new Report.Run(Instant.now().truncatedTo(ChronoUnit.SECONDS), gitCommit(),

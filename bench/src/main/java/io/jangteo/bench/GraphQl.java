@@ -83,6 +83,13 @@ final class GraphQl {
         return body.toString();
     }
 
+    /** A request body with the given variables. */
+    static String withVariables(String query, ObjectNode variables) {
+        ObjectNode body = JSON.createObjectNode().put("query", query);
+        body.set("variables", variables);
+        return body.toString();
+    }
+
     /**
      * Null when the answer is a success, else a description to report. Besides HTTP status and top-level
      * GraphQL errors, a mutation payload's user errors count: a rejected create is not a create.

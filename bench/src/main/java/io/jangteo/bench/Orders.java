@@ -83,23 +83,41 @@ final class Orders {
     Load.Call checkout() {
         return () -> {
             long n = orders.incrementAndGet();
-            Buyer buyer = buyers.get((int) (n % buyers.size()));
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            int first = random.nextInt(shelf.size());
-            int second = (first + 1 + random.nextInt(shelf.size() - 1)) % shelf.size();
-            ObjectNode input = JSON.createObjectNode().put("idempotencyKey", "bench-" + n + "-" + random.nextInt());
-            ArrayNode lines = input.putArray("lines");
-            for (int index : new int[] {first, second}) {
-                Item item = shelf.get(index);
-                lines.addObject().put("productId", item.productId()).put("variantId", item.variantId())
-                        .put("quantity", 1);
-            }
-            input.putObject("shippingAddress").put("recipient", "김벤치").put("phone", "010-2345-6789")
-                    .put("country", "KR").put("postcode", "04524").put("address1", "서울특별시 중구 세종대로 110");
-            input.putObject("payment").put("method", "BRAND_PAY").put("storedMethodId", buyer.storedMethodId());
-            String answer = gql.callForBody(GraphQl.body(PLACE, input), buyer.token());
-            return paidOrError(answer);
+            return paidOrError(gql.callForBody(placeBody(n), buyers.get((int) (n % buyers.size())).token()));
         };
+    }
+
+    /** Places one paid order for the buyer with that index; answers its id. */
+    String placePaidOrder(int buyer) throws IOException, InterruptedException {
+        String answer = gql.callForBody(placeBody(buyer), buyers.get(buyer).token());
+        String error = paidOrError(answer);
+        if (error != null) {
+            throw new IOException("placeOrder failed: " + error);
+        }
+        return JSON.readTree(answer).path("data").path("placeOrder").path("orderId").asText();
+    }
+
+    String buyerToken(int buyer) {
+        return buyers.get(buyer).token();
+    }
+
+    private String placeBody(long n) {
+        Buyer buyer = buyers.get((int) (n % buyers.size()));
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int first = random.nextInt(shelf.size());
+        int second = (first + 1 + random.nextInt(shelf.size() - 1)) % shelf.size();
+        ObjectNode input = JSON.createObjectNode().put("idempotencyKey", "bench-" + n + "-" + random.nextInt()
+                + "-" + UUID.randomUUID());
+        ArrayNode lines = input.putArray("lines");
+        for (int index : new int[] {first, second}) {
+            Item item = shelf.get(index);
+            lines.addObject().put("productId", item.productId()).put("variantId", item.variantId())
+                    .put("quantity", 1);
+        }
+        input.putObject("shippingAddress").put("recipient", "김벤치").put("phone", "010-2345-6789")
+                .put("country", "KR").put("postcode", "04524").put("address1", "서울특별시 중구 세종대로 110");
+        input.putObject("payment").put("method", "BRAND_PAY").put("storedMethodId", buyer.storedMethodId());
+        return GraphQl.body(PLACE, input);
     }
 
     /** Null when the answer is a paid order; an order that is not paid when placeOrder answers is not a checkout. */

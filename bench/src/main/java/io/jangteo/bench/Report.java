@@ -78,6 +78,8 @@ final class Report {
                 + throughputTarget(run, BenchMain.LIST, 32, 3000, 30, "≥ 3,000 list queries/s at concurrency 32 with p99 ≤ 30 ms")
                 + throughputTarget(run, BenchMain.CHECKOUT, 32, 500, Double.MAX_VALUE, "≥ 500 orders/s to PAID at concurrency 32")
                 + throughputTarget(run, BenchMain.CHECKOUT, 8, 0, 100, "placeOrder p99 ≤ 100 ms at concurrency 8")
+                + throughputTarget(run, BenchMain.TIMELINE_FIRST, 8, 0, 50, "memberTimeline first page p99 ≤ 50 ms (10,000 events, concurrency 8)")
+                + throughputTarget(run, BenchMain.ORDER_AS_OF, 8, 0, 20, "order(id, asOf) p99 ≤ 20 ms (concurrency 8)")
                 + targetRow("healthy within 8 s of start", format("%.2f s", run.healthySeconds()),
                         run.healthySeconds() <= 8)
                 + targetRow("idle RSS ≤ 350 MiB", format("%.1f MiB", run.rssMib()), run.rssMib() <= 350);

@@ -16,7 +16,7 @@ class BenchMainTest {
         assertThat(defaults).isEqualTo(new BenchMain.Options(Path.of("graphql-api/target/app/jangteo.jar"),
                 Path.of("bench/RESULTS.md"), Duration.ofSeconds(20), Duration.ofSeconds(60),
                 List.of("-XX:SharedArchiveFile=graphql-api/target/app/jangteo.jsa", "-XX:+UseSerialGC", "-Xmx256m"),
-                false));
+                "all"));
 
         BenchMain.Options o = BenchMain.Options.parse("--duration-seconds", "3", "--warmup-seconds=0",
                 "--jvm-opts", " -Xmx256m  -XX:+UseSerialGC ", "--out=/tmp/r.md");
@@ -24,9 +24,14 @@ class BenchMainTest {
         assertThat(o.warmup()).isZero();
         assertThat(o.jvmOpts()).containsExactly("-Xmx256m", "-XX:+UseSerialGC");
         assertThat(o.out()).isEqualTo(Path.of("/tmp/r.md"));
-        assertThat(o.ordersOnly()).isFalse();
-        assertThat(BenchMain.Options.parse("--scenarios", "orders").ordersOnly()).isTrue();
-        assertThat(BenchMain.Options.parse("--scenarios=all").ordersOnly()).isFalse();
+        assertThat(o.runs("orders")).isTrue();
+        assertThat(o.runs("history")).isTrue();
+        BenchMain.Options orders = BenchMain.Options.parse("--scenarios", "orders");
+        assertThat(orders.runs("orders")).isTrue();
+        assertThat(orders.runs("history")).isFalse();
+        BenchMain.Options history = BenchMain.Options.parse("--scenarios=history");
+        assertThat(history.runs("history")).isTrue();
+        assertThat(history.runs("orders")).isFalse();
     }
 
     @Test
@@ -36,6 +41,6 @@ class BenchMainTest {
         assertThatThrownBy(() -> BenchMain.Options.parse("--duration-seconds", "0")).hasMessageContaining(">= 1");
         assertThatThrownBy(() -> BenchMain.Options.parse("--jar")).hasMessageContaining("missing value");
         assertThatThrownBy(() -> BenchMain.Options.parse("--scenarios", "catalog"))
-                .hasMessageContaining("--scenarios is all or orders");
+                .hasMessageContaining("--scenarios is all, orders or history");
     }
 }

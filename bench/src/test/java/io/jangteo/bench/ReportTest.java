@@ -49,7 +49,8 @@ class ReportTest {
         java.util.Arrays.fill(fast, 2_000);
         Report.Run run = run("2025-01-01T00:00:00Z", "abc", 9.5,
                 result(BenchMain.CATALOG, 32, 0, fast), result(BenchMain.CREATE, 16, 0, fast),
-                result(BenchMain.LIST, 32, 1, fast), result(BenchMain.CHECKOUT, 8, 0, fast));
+                result(BenchMain.LIST, 32, 1, fast), result(BenchMain.CHECKOUT, 8, 0, fast),
+                result(BenchMain.TIMELINE_FIRST, 8, 0, fast), result(BenchMain.ORDER_AS_OF, 1, 0, fast));
 
         assertThat(Report.targets(run).lines().toList()).containsExactly(
                 "| target | measured | result |",
@@ -60,6 +61,8 @@ class ReportTest {
                 "| ≥ 3,000 list queries/s at concurrency 32 with p99 ≤ 30 ms | 2500.0/s, p99 2.00 ms, 1 errors | not met |",
                 "| ≥ 500 orders/s to PAID at concurrency 32 | not run | not met |",
                 "| placeOrder p99 ≤ 100 ms at concurrency 8 | 2500.0/s, p99 2.00 ms, 0 errors | met |",
+                "| memberTimeline first page p99 ≤ 50 ms (10,000 events, concurrency 8) | 2500.0/s, p99 2.00 ms, 0 errors | met |",
+                "| order(id, asOf) p99 ≤ 20 ms (concurrency 8) | not run | not met |",
                 "| healthy within 8 s of start | 9.50 s | not met |",
                 "| idle RSS ≤ 350 MiB | 300.0 MiB | met |");
     }
