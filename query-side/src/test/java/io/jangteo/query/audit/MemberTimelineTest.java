@@ -240,6 +240,8 @@ class MemberTimelineTest {
         feed.publish("Member", "m-1", new LoginFailed(id("m-1"), LoginFailure.BAD_CREDENTIALS, 1),
                 by("m-1", "ANONYMOUS"));
         feed.publish("Rewards", rewards("m-1"), gradeChanged("m-1"), by("system:rewards", "SYSTEM"));
+        feed.publish("Member", "m-1", signedIn("m-1"), by("m-1", "CUSTOMER"));
+        feed.publish("Member", "m-1", signedIn("m-1"), by("m-1", "CUSTOMER"));
         TimelineFilter money = new TimelineFilter(Set.of(TimelineCategory.PAYMENT, TimelineCategory.GRADE), null,
                 null);
 
@@ -254,7 +256,16 @@ class MemberTimelineTest {
         assertThat(List.of(second.hasPreviousPage(), second.hasNextPage())).containsExactly(true, false);
         assertThat(newest.items()).isEqualTo(second.items());
         assertThat(List.of(newest.hasPreviousPage(), newest.hasNextPage())).containsExactly(true, false);
-        assertThat(first.totalCount()).isEqualTo(8 + 32);
+        assertThat(first.totalCount()).isEqualTo(8 + 34);
+        // past the grade change and before the payment only other categories lie: no page in either direction
+        MemberTimelinePage beforeTheLast = backward("m-1", money, 5, "42");
+        assertThat(beforeTheLast.items()).extracting(TimelineEntryView::eventType)
+                .containsExactly("PaymentApproved", "MemberGradeChanged");
+        assertThat(List.of(beforeTheLast.hasPreviousPage(), beforeTheLast.hasNextPage())).containsExactly(false, false);
+        MemberTimelinePage afterTheFirst = forward("m-1", money, 5, "1");
+        assertThat(afterTheFirst.items()).isEqualTo(beforeTheLast.items());
+        assertThat(List.of(afterTheFirst.hasPreviousPage(), afterTheFirst.hasNextPage()))
+                .containsExactly(false, false);
     }
 
     @Test
