@@ -56,11 +56,9 @@ final class AuditLog {
         long total = log.countDocuments(filter);
         Bson pageFilter = query.after() == null ? filter
                 : Filters.and(filter, Filters.lt(AuditLogDocument.POSITION, position(query.after())));
-        List<Document> found = new ArrayList<>();
-        if (query.first() > 0) {
-            log.find(pageFilter).sort(Sorts.descending(AuditLogDocument.POSITION)).limit(query.first() + 1)
-                    .into(found);
-        }
+        // one more than asked, to learn whether a next page exists (never limit 0, which Mongo reads as no limit)
+        List<Document> found = log.find(pageFilter).sort(Sorts.descending(AuditLogDocument.POSITION))
+                .limit(query.first() + 1).into(new ArrayList<>());
         boolean hasNext = found.size() > query.first();
         List<Document> page = hasNext ? found.subList(0, query.first()) : found;
 
