@@ -20,6 +20,7 @@ import io.jangteo.messages.member.IdentityVerificationFailed;
 import io.jangteo.messages.member.IdentityVerificationRequested;
 import io.jangteo.messages.member.IdentityVerified;
 import io.jangteo.messages.member.LoginFailed;
+import io.jangteo.messages.member.LoginFailure;
 import io.jangteo.messages.member.LoginSucceeded;
 import io.jangteo.messages.member.MarketingChannel;
 import io.jangteo.messages.member.MarketingConsentChanged;
@@ -226,7 +227,7 @@ final class TimelineNarrator {
         on(LoginSucceeded.class, TimelineCategory.SECURITY, (e, c) ->
                 c.clientIp() == null ? "Signed in" : "Signed in from " + c.clientIp());
         on(LoginFailed.class, TimelineCategory.SECURITY, (e, c) -> switch (e.reason() == null
-                ? io.jangteo.messages.member.LoginFailure.BAD_CREDENTIALS : e.reason()) {
+                ? LoginFailure.BAD_CREDENTIALS : e.reason()) {
             case BAD_CREDENTIALS -> "Sign-in failed (wrong password)";
             case LOCKED -> "Sign-in failed (account locked)";
             case WITHDRAWN -> "Sign-in failed (account withdrawn)";
