@@ -5,6 +5,8 @@ import io.jangteo.query.shared.StateChanges;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,8 @@ import java.util.Set;
  */
 @Component
 public class ReplayedStateChanges implements StateChanges {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayedStateChanges.class);
 
     private final Replayer replayer;
     private final Replays replays;
@@ -60,7 +64,21 @@ public class ReplayedStateChanges implements StateChanges {
                         state -> new HashSet<>()).add(event.getIdentifier());
             }
         }
-        asked.forEach((state, ids) -> changes.putAll(changedIn(state, ids)));
+        asked.forEach((state, ids) -> {
+            try {
+                changes.putAll(changedIn(state, ids));
+            } catch (RuntimeException e) {
+                // one aggregate that cannot be rebuilt must not hide a whole page of the audit log: its events
+                // still say what they carried
+                LOG.warn("Cannot rebuild {} {} to tell what its events changed", state.replay().aggregateTypes(),
+                        state.stateId(), e);
+                for (DomainEventMessage<?> event : events) {
+                    if (ids.contains(event.getIdentifier())) {
+                        changes.put(event.getIdentifier(), StateDiff.payloadFields(event.getPayload()));
+                    }
+                }
+            }
+        });
         return changes;
     }
 
