@@ -57,7 +57,8 @@ class HistoryBeansTest {
         context.registerBean(QueryUpdateEmitter.class, () -> SimpleQueryUpdateEmitter.builder().build());
         context.registerBean(EventStore.class, () -> eventStore);
         context.scan(PointInTimeQueries.class.getPackageName(), "io.jangteo.query.order", "io.jangteo.query.member",
-                ProductStateReplay.class.getPackageName(), "io.jangteo.query.seller");
+                ProductStateReplay.class.getPackageName(), "io.jangteo.query.seller", "io.jangteo.query.coupon",
+                "io.jangteo.query.cart");
     }
 
     @AfterEach
@@ -73,7 +74,7 @@ class HistoryBeansTest {
         eventStore.publish(registered);
         context.refresh();
 
-        assertThat(context.getBeansOfType(StateReplay.class)).hasSize(4);
+        assertThat(context.getBeansOfType(StateReplay.class)).hasSize(6);
         assertThat(context.getBean(PointInTimeQueries.class)
                 .find(new FindSellerAsOfQuery(SellerId.of("s-1"), AsOf.of(at(1)))))
                 .get().extracting(SellerView::status).isEqualTo(SellerStatus.PENDING);

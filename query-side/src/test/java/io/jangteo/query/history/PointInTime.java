@@ -1,7 +1,9 @@
 package io.jangteo.query.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jangteo.query.cart.CartStateReplay;
 import io.jangteo.query.catalog.ProductStateReplay;
+import io.jangteo.query.coupon.CouponStateReplay;
 import io.jangteo.query.member.MemberStateReplay;
 import io.jangteo.query.order.OrderStateReplay;
 import io.jangteo.query.seller.SellerStateReplay;
@@ -26,7 +28,7 @@ public final class PointInTime implements AutoCloseable {
     public PointInTime(ScratchReadStore scratch, ErasedMembers erasedMembers) {
         this.scratch = scratch;
         List<StateReplay<?>> replays = List.of(new OrderStateReplay(), new MemberStateReplay(),
-                new ProductStateReplay(), new SellerStateReplay());
+                new ProductStateReplay(), new SellerStateReplay(), new CouponStateReplay(), new CartStateReplay());
         this.queries = new PointInTimeQueries(eventStore, scratch, replays, erasedMembers, new ObjectMapper());
         this.changes = new ReplayedStateChanges(eventStore, scratch, replays, erasedMembers);
     }
