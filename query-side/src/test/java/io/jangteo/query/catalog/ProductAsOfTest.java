@@ -119,13 +119,13 @@ class ProductAsOfTest {
         events.product(created("p-1", "s-1", "배추김치", 12_000));
         events.product(new BasePriceChanged(P1, S1, Money.won(12_000), Money.won(13_500)));
         events.seller(new SellerApproved(S1));
-        DomainEventMessage<?> coupon = DomainEventFeed.message("Coupon", "c-1", 0,
-                new CouponNoted("c-1", 3_000, null), at(10));
+        DomainEventMessage<?> notice = DomainEventFeed.message("Notice", "n-1", 0,
+                new Noticed("n-1", 3_000, null), at(10));
         pointInTime.store(events.all);
-        pointInTime.store(List.of(coupon));
+        pointInTime.store(List.of(notice));
 
         Map<String, List<FieldChange>> changes = pointInTime.changes().changedBy(
-                List.of(coupon, events.all.get(3), events.all.get(2)));
+                List.of(notice, events.all.get(3), events.all.get(2)));
 
         assertThat(changes.get(events.all.get(2).getIdentifier())).containsExactlyInAnyOrder(
                 new FieldChange("basePrice.amount", "12000", "13500", false),
@@ -133,8 +133,8 @@ class ProductAsOfTest {
                 new FieldChange("maxPrice.amount", "12000", "13500", false));
         assertThat(changes.get(events.all.get(3).getIdentifier())).containsExactly(
                 new FieldChange("status", "\"PENDING\"", "\"ACTIVE\"", false));
-        assertThat(changes.get(coupon.getIdentifier())).containsExactly(
-                new FieldChange("couponId", null, "\"c-1\"", false),
+        assertThat(changes.get(notice.getIdentifier())).containsExactly(
+                new FieldChange("noticeId", null, "\"n-1\"", false),
                 new FieldChange("amount", null, "3000", false),
                 new FieldChange("note", null, null, false));
     }
@@ -143,7 +143,7 @@ class ProductAsOfTest {
         return pointInTime.queries().find(new FindProductAsOfQuery(P1, AsOf.of(instant)));
     }
 
-    record CouponNoted(String couponId, long amount, String note) {
+    record Noticed(String noticeId, long amount, String note) {
     }
 
     /** Product and seller events on one clock, one minute apart, delivered live and kept to be stored. */
