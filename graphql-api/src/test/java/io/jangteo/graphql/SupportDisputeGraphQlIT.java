@@ -180,6 +180,32 @@ class SupportDisputeGraphQlIT extends MemberTestSupport {
             assertThat((String) c.get("after")).contains("4500");
         });
 
+        // the lamp as it was when ordered
+        Map<String, Object> lampThen = ok(run(app, "productAsOf",
+                vars("id", lamp.productId(), "asOf", iso(placement))), "product");
+        assertThat(lampThen).containsEntry("id", lamp.productId()).containsEntry("name", "스탠드 " + tag);
+
+        // the buyer reads their order's audit entries; another customer may not even ask
+        assertThat(auditLog(app, Map.of("aggregateId", orderId), 20))
+                .extracting(e -> event(e).get("eventType")).contains("OrderPlaced");
+        HttpGraphQlTester bystander = kit.buyer("bystander").api();
+        assertThat(errorCode(run(bystander, "auditLog",
+                vars("filter", Map.of("aggregateId", orderId), "first", 20)))).isEqualTo("FORBIDDEN");
+        assertThat(errorCode(run(bystander, "storedEvent",
+                vars("aggregateId", orderId, "sequenceNumber", 0)))).isEqualTo("FORBIDDEN");
+
+        // support reading the order's trail is a read of its buyer's data: recorded once, before the answer
+        long reads = personalDataReads(buyer.memberId());
+        as("SUPPORT", null).document("""
+                        query($filter: AuditLogFilter, $order: ID!) {
+                          a: auditLog(filter: $filter, first: 20) { totalCount }
+                          b: auditLog(filter: $filter, first: 5) { totalCount }
+                          c: storedEvent(aggregateId: $order, sequenceNumber: 0) { eventId }
+                        }""")
+                .variable("filter", Map.of("aggregateId", orderId)).variable("order", orderId).execute()
+                .errors().verify();
+        assertThat(personalDataReads(buyer.memberId())).isEqualTo(reads + 1);
+
         // everything the fee-raising request did, and who sent it
         await().atMost(WAIT).untilAsserted(() -> {
             List<Map<String, Object>> request = auditLog(supportApi, Map.of("correlationId", feeRequest), 50);
@@ -212,6 +238,11 @@ class SupportDisputeGraphQlIT extends MemberTestSupport {
         Map<String, Object> seller = ok(run(caller, "sellerAsOf",
                 vars("id", sellerId, "asOf", asOf == null ? null : iso(asOf))), "seller");
         return ((Number) seller.get("shippingPolicyVersion")).intValue();
+    }
+
+    private long personalDataReads(String memberId) {
+        return eventsOf(memberId).stream()
+                .filter(e -> e.getPayloadType().getSimpleName().equals("PersonalDataAccessed")).count();
     }
 
     private static String summary(List<Map<String, Object>> entries, String eventType) {

@@ -9,18 +9,18 @@ import io.jangteo.messages.member.MemberId;
 import io.jangteo.messages.member.MemberStatus;
 import io.jangteo.messages.member.MemberView;
 import io.jangteo.messages.member.RecordPersonalDataAccess;
-import io.jangteo.messages.shared.ActorRole;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,32 +44,33 @@ class PersonalDataReads {
         this.queryGateway = queryGateway;
     }
 
-    static boolean isStaff(Actor actor) {
-        return actor.role() == ActorRole.SUPPORT || actor.role() == ActorRole.ADMIN;
-    }
-
-    /** Completes once every member named (other than the caller) has a record of this staff read. */
+    /**
+     * Completes once every member named (other than the caller) has a record of this staff read. Fields of one request
+     * that show the same member share one record, and each of them waits for it: if it fails, none of them answers.
+     */
     Mono<Void> record(Actor actor, RequestContext request, GraphQLContext context, Collection<MemberId> members,
                       String purpose) {
-        if (!isStaff(actor) || members.isEmpty()) {
+        if (!HistoryAccess.isStaff(actor) || members.isEmpty()) {
             return Mono.empty();
         }
-        Set<String> recorded = context.computeIfAbsent(RECORDED, key -> ConcurrentHashMap.newKeySet());
-        Set<MemberId> todo = new LinkedHashSet<>();
-        for (MemberId member : members) {
-            if (!member.value().equals(actor.id()) && recorded.add(member.value())) {
-                todo.add(member);
+        Map<String, Mono<Void>> recorded = context.computeIfAbsent(RECORDED, key -> new ConcurrentHashMap<>());
+        List<Mono<Void>> records = new ArrayList<>();
+        for (MemberId member : new LinkedHashSet<>(members)) {
+            if (!member.value().equals(actor.id())) {
+                records.add(recorded.computeIfAbsent(member.value(),
+                        key -> recordOne(actor, request, member, purpose).cache()));
             }
         }
-        return Flux.fromIterable(todo)
-                .concatMap(member -> Mono.fromFuture(() -> queryGateway.query(new FindMemberQuery(member),
-                                ResponseTypes.optionalInstanceOf(MemberView.class)))
-                        .flatMap(view -> mayHoldPersonalData(view)
-                                ? Mono.fromFuture(() -> commands.send(
-                                        new RecordPersonalDataAccess(member, FIELDS, purpose), actor, request))
-                                .then()
-                                : Mono.empty()))
-                .then();
+        return Flux.fromIterable(records).concatMap(record -> record).then();
+    }
+
+    private Mono<Void> recordOne(Actor actor, RequestContext request, MemberId member, String purpose) {
+        return Mono.fromFuture(() -> queryGateway.query(new FindMemberQuery(member),
+                        ResponseTypes.optionalInstanceOf(MemberView.class)))
+                .flatMap(view -> mayHoldPersonalData(view)
+                        ? Mono.fromFuture(() -> commands.send(
+                                new RecordPersonalDataAccess(member, FIELDS, purpose), actor, request)).then()
+                        : Mono.<Void>empty());
     }
 
     private static boolean mayHoldPersonalData(Optional<MemberView> member) {
