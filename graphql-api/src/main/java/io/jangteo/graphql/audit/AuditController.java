@@ -83,6 +83,7 @@ class AuditController {
                                               DataFetchingEnvironment environment,
                                               @ContextValue(RequestContext.CONTEXT_KEY) RequestContext request) {
         Actor actor = Actor.from(authentication);
+        HistoryAccess.signedIn(actor);
         AuditFilter auditFilter = filter(filter);
         int size = pageSize(first, FindAuditLogQuery.MAX_PAGE_SIZE);
         FindAuditLogQuery query = new FindAuditLogQuery(auditFilter, size,
@@ -158,6 +159,7 @@ class AuditController {
                                        Authentication authentication, DataFetchingEnvironment environment,
                                        @ContextValue(RequestContext.CONTEXT_KEY) RequestContext request) {
         Actor actor = Actor.from(authentication);
+        HistoryAccess.signedIn(actor);
         String id = HistoryAccess.aggregateId(aggregateId);
         if (sequenceNumber < 0) {
             throw new ApiException(ApiException.Code.BAD_USER_INPUT, "'sequenceNumber' must not be negative");

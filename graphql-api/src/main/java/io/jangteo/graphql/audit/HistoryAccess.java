@@ -179,7 +179,7 @@ class HistoryAccess {
                 .flatMap(Mono::justOrEmpty);
     }
 
-    private static void signedIn(Actor actor) {
+    static void signedIn(Actor actor) {
         if (actor.isAnonymous()) {
             throw new ApiException(ApiException.Code.UNAUTHENTICATED, "Sign in first");
         }
