@@ -47,6 +47,7 @@ class AuditAuthorizationGraphQlIT extends MemberTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aMemberReadsTheirOwnTimelineAuditEntriesAndStoredEvents() {
         await().atMost(WAIT).untilAsserted(() -> assertThat(AuditQueries.timeline(self, target.memberId(), 50))
                 .extracting(e -> e.get("eventType")).contains("MemberRegistered"));
@@ -55,6 +56,16 @@ class AuditAuthorizationGraphQlIT extends MemberTestSupport {
                         .extracting(e -> event(e).get("eventType")).contains("MemberRegistered"));
         assertThat(errorCode(run(self, "auditLog",
                 vars("filter", Map.of("aggregateId", "rewards-" + target.memberId()), "first", 10)))).isNull();
+        // a timeline entry's stored event is read when asked for
+        Map<String, Object> withEvents = ok(run(self, "memberTimelineWithEvents",
+                vars("memberId", target.memberId(), "first", 50)), "memberTimeline");
+        assertThat((List<Map<String, Map<String, Object>>>) withEvents.get("edges"))
+                .extracting(edge -> edge.get("node"))
+                .filteredOn(node -> "MemberRegistered".equals(node.get("eventType")))
+                .singleElement()
+                .satisfies(node -> assertThat((Map<String, Object>) node.get("event"))
+                        .containsEntry("eventType", "MemberRegistered").containsEntry("sequenceNumber", 0)
+                        .containsKey("payload"));
         Map<String, Object> first = ok(run(self, "storedEvent",
                 vars("aggregateId", target.memberId(), "sequenceNumber", 0)), "storedEvent");
         assertThat(first).containsEntry("eventType", "MemberRegistered").containsEntry("aggregateId", target.memberId());
