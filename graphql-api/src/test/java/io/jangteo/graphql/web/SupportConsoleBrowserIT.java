@@ -5,8 +5,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -84,9 +87,18 @@ class SupportConsoleBrowserIT extends MemberTestSupport {
     }
 
     @AfterEach
-    void stopBrowser() throws IOException {
+    void stopBrowser(TestInfo test) throws IOException {
         if (browser != null) {
-            browser.quit();
+            try {
+                // what the page looked like at the end, pass or fail, for whoever reads a CI failure
+                Path shots = Files.createDirectories(Path.of("target", "support-console"));
+                byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+                String name = test.getTestMethod().map(m -> m.getName()).orElse("page");
+                Files.write(shots.resolve(name + ".png"), png);
+                Files.writeString(shots.resolve(name + ".html"), browser.getPageSource());
+            } finally {
+                browser.quit();
+            }
         }
         if (profile != null) {
             try (Stream<Path> files = Files.walk(profile)) {
