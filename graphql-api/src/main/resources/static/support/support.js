@@ -5,6 +5,8 @@
 (() => {
     const STAFF_ROLES = ['SUPPORT', 'ADMIN'];
     const PAGE_SIZE = 20;
+    const MAX_ORDER_PAGES = 5;
+    const MAX_ORDERS_SHOWN = 20;
     const CATEGORIES = ['ACCOUNT', 'PROFILE', 'ADDRESS', 'CONSENT', 'IDENTITY', 'PAYMENT_METHOD', 'POINTS', 'GRADE',
         'CART', 'ORDER', 'PAYMENT', 'REFUND', 'CLAIM', 'SECURITY', 'PRIVACY', 'OTHER'];
     const SESSION_KEY = 'jangteo.support.session';
@@ -490,25 +492,43 @@
             const asOf = utcInstant($('asof-input').value);
             if (!asOf) throw new Error('Pick a moment first.');
             const memberId = state.member.id;
-            const data = await graphql(`query($id: ID!, $asOf: DateTime, $filter: TimelineFilter) {
+            const data = await graphql(`query($id: ID!, $asOf: DateTime) {
                 member(id: $id, asOf: $asOf) { ...MemberFields }
-                memberTimeline(memberId: $id, filter: $filter, first: 100) {
-                    edges { node { aggregateType aggregateId } }
-                }
-            } ${MEMBER_FIELDS}`, { id: memberId, asOf, filter: { categories: ['ORDER'], to: asOf } });
+            } ${MEMBER_FIELDS}`, { id: memberId, asOf });
             const member = data.member;
             $('asof-instant').textContent = asOf;
             if (!member) throw new Error('The member did not exist yet at ' + asOf + '.');
             facts($('asof-member-facts'), memberFacts(member).map(([label, value, id]) => [label, value, 'asof-' + id]));
             addressList($('asof-addresses'), member.addresses);
             // the orders the member had placed by then are those the timeline names up to that instant
-            const orderIds = [...new Set(data.memberTimeline.edges
-                .filter(({ node }) => node.aggregateType === 'Order').map(({ node }) => node.aggregateId))];
-            await renderOrdersAsOf(orderIds, asOf);
+            await renderOrdersAsOf(await orderIdsUpTo(memberId, asOf), asOf);
             show(panel, true);
         } catch (e) {
             showError('asof-error', e);
         }
+    }
+
+    // the orders the member had placed by then: those their ORDER timeline entries name up to that instant
+    async function orderIdsUpTo(memberId, asOf) {
+        // the filter's 'to' is exclusive while asOf includes its instant
+        const filter = { categories: ['ORDER'], to: new Date(Date.parse(asOf) + 1).toISOString() };
+        const ids = new Set();
+        let after = null;
+        for (let page = 0; page < MAX_ORDER_PAGES; page++) {
+            const data = await graphql(`query($id: ID!, $filter: TimelineFilter, $after: String) {
+                memberTimeline(memberId: $id, filter: $filter, first: 200, after: $after) {
+                    pageInfo { hasNextPage endCursor }
+                    edges { node { aggregateType aggregateId } }
+                }
+            }`, { id: memberId, filter, after });
+            const timeline = data.memberTimeline;
+            for (const { node } of timeline.edges) {
+                if (node.aggregateType === 'Order') ids.add(node.aggregateId);
+            }
+            if (!timeline.pageInfo.hasNextPage) break;
+            after = timeline.pageInfo.endCursor;
+        }
+        return [...ids].reverse(); // newest first
     }
 
     async function renderOrdersAsOf(orderIds, asOf) {
@@ -518,7 +538,8 @@
             list.append(el('li', { class: 'hint', 'data-testid': 'asof-no-orders' }, 'no orders by then'));
             return;
         }
-        const orders = await Promise.all(orderIds.map((id) => graphql(`query($id: ID!, $asOf: DateTime) {
+        const shown = orderIds.slice(0, MAX_ORDERS_SHOWN);
+        const orders = await Promise.all(shown.map((id) => graphql(`query($id: ID!, $asOf: DateTime) {
             order(id: $id, asOf: $asOf) {
                 id status placedAt updatedAt version amountToPay { amount currency }
                 lines { lineId productName quantity amount { amount currency } }
@@ -536,6 +557,9 @@
             list.append(el('li', { 'data-testid': 'asof-order' },
                 el('strong', {}, order.id), ' · ', el('span', { 'data-testid': 'asof-order-status' }, order.status),
                 ' · ' + money(order.amountToPay) + ' · placed ' + order.placedAt + ' · version ' + order.version, lines));
+        }
+        if (orderIds.length > shown.length) {
+            list.append(el('li', { class: 'hint' }, (orderIds.length - shown.length) + ' older orders not shown'));
         }
     }
 
