@@ -42,8 +42,10 @@ import static org.awaitility.Awaitility.await;
  */
 class SupportConsoleBrowserIT extends MemberTestSupport {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    // Debian's packages by default; other machines name theirs with -Djangteo.test.chromium / .chromedriver
+    private static final Path CHROMIUM = Path.of(System.getProperty("jangteo.test.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("jangteo.test.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final DateTimeFormatter LOCAL_INPUT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
