@@ -42,6 +42,11 @@
         } catch (e) {
             throw new ApiError('The server did not answer: ' + e.message, 'NETWORK');
         }
+        if (response.status === 401) {
+            // an expired or revoked token is refused before GraphQL, without a GraphQL body
+            signOut('Your session has ended; please sign in again.');
+            throw new ApiError('Your session has ended; please sign in again.', 'UNAUTHENTICATED');
+        }
         let body;
         try {
             body = await response.json();

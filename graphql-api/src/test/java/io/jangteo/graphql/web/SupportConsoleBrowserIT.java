@@ -222,6 +222,21 @@ class SupportConsoleBrowserIT extends MemberTestSupport {
                 "return sessionStorage.getItem('jangteo.support.session');")).isNull();
     }
 
+    @Test
+    void aTokenTheApiNoLongerAcceptsSendsTheAgentBackToSignIn() {
+        browser.get(baseUrl() + "/support");
+        visible("sign-in-form");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.setItem('jangteo.support.session', JSON.stringify("
+                + "{accessToken: 'not.a.token', email: 'gone@it.jangteo.test', role: 'SUPPORT'}));");
+        browser.navigate().refresh();
+        type("search-input", "someone@it.jangteo.test");
+        click("search-submit");
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("sign-in-form")));
+        assertThat(text("sign-in-error")).contains("session has ended");
+        assertThat(browser.findElement(testId("console")).isDisplayed()).isFalse();
+    }
+
     private void signIn(String email) {
         type("sign-in-email", email);
         type("sign-in-password", PASSWORD);
