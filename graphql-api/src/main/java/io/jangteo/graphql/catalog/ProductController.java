@@ -9,6 +9,8 @@ import io.jangteo.graphql.support.InvalidInput;
 import io.jangteo.graphql.support.Inputs;
 import io.jangteo.graphql.support.Inputs.MoneyInput;
 import io.jangteo.graphql.support.PageInfo;
+import io.jangteo.messages.audit.AsOf;
+import io.jangteo.messages.audit.FindProductAsOfQuery;
 import io.jangteo.messages.catalog.CategoryId;
 import io.jangteo.messages.catalog.CategoryTreeView;
 import io.jangteo.messages.catalog.FindCategoriesQuery;
@@ -38,6 +40,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,13 +66,18 @@ class ProductController {
     }
 
     @QueryMapping
-    Mono<ProductView> product(@Argument String id, Authentication authentication) {
+    Mono<ProductView> product(@Argument String id, @Argument Instant asOf, Authentication authentication) {
         Viewer viewer = Actor.from(authentication).viewer();
-        return Mono.fromFuture(() -> queryGateway.query(new FindProductQuery(productId(id, "id")),
+        ProductId productId = productId(id, "id");
+        Object query = asOf == null ? new FindProductQuery(productId) : new FindProductAsOfQuery(productId, AsOf.of(asOf));
+        Mono<ProductView> visible = Mono.fromFuture(() -> queryGateway.query(query,
                         ResponseTypes.optionalInstanceOf(ProductView.class)))
                 .flatMap(Mono::justOrEmpty)
-                // an invisible product answers exactly like a missing one, so drafts of other shops do not leak
+                // an invisible product answers exactly like a missing one, so drafts of other shops do not leak; as of
+                // an instant, the rules apply to the product as it was then
                 .filter(view -> ProductVisibility.isVisible(view.status(), view.sellerId(), view.sellerActive(), viewer));
+        return asOf == null ? visible : visible.switchIfEmpty(Mono.error(() -> new ApiException(
+                ApiException.Code.NOT_FOUND, "No product you may see existed at that instant")));
     }
 
     @QueryMapping

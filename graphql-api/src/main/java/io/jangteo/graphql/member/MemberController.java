@@ -1,6 +1,7 @@
 package io.jangteo.graphql.member;
 
 import graphql.GraphQLContext;
+import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.SelectedField;
 import io.jangteo.graphql.security.Actor;
@@ -9,6 +10,8 @@ import io.jangteo.graphql.support.Commands;
 import io.jangteo.graphql.support.Cursors;
 import io.jangteo.graphql.support.PageInfo;
 import io.jangteo.graphql.web.RequestContext;
+import io.jangteo.messages.audit.AsOf;
+import io.jangteo.messages.audit.FindMemberAsOfQuery;
 import io.jangteo.messages.member.AddressView;
 import io.jangteo.messages.member.ConsentView;
 import io.jangteo.messages.member.FindMemberHistoryQuery;
@@ -46,6 +49,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -65,6 +69,9 @@ class MemberController {
 
     /** Local-context key under which the session mutations name the member they signed in. */
     static final String SESSION_MEMBER = "jangteo.sessionMember";
+
+    /** Local-context key under which member(id, asOf) names a member shown as they were but erased since. */
+    static final String ERASED_MEMBER = "jangteo.erasedMember";
 
     private static final Pattern CURSOR_KEY = Pattern.compile("[\\x21-\\x7e]{1,512}");
     private static final int DEFAULT_PAGE = 20;
@@ -89,13 +96,32 @@ class MemberController {
     }
 
     @QueryMapping
-    Mono<MemberView> member(@Argument String id, Authentication authentication, DataFetchingEnvironment environment,
-                            @ContextValue(RequestContext.CONTEXT_KEY) RequestContext request) {
+    Mono<DataFetcherResult<MemberView>> member(@Argument String id, @Argument Instant asOf,
+                                               Authentication authentication, DataFetchingEnvironment environment,
+                                               @ContextValue(RequestContext.CONTEXT_KEY) RequestContext request) {
         Actor actor = Actor.from(authentication);
         MemberId memberId = MemberAccess.memberId(id, "id");
         MemberAccess.assertMayRead(actor, memberId);
         Set<String> personal = personalFieldsSelected(environment, "");
-        return find(memberId).flatMap(member -> audited(actor, request, member, personal));
+        if (asOf == null) {
+            return find(memberId).flatMap(member -> audited(actor, request, member, personal))
+                    .map(member -> DataFetcherResult.<MemberView>newResult().data(member).build());
+        }
+        Mono<Optional<MemberView>> then = Mono.fromFuture(() -> queryGateway.query(
+                new FindMemberAsOfQuery(memberId, AsOf.of(asOf)), ResponseTypes.optionalInstanceOf(MemberView.class)));
+        Mono<Optional<MemberView>> now = find(memberId).map(Optional::of).defaultIfEmpty(Optional.empty());
+        return Mono.zip(then, now).flatMap(views -> {
+            MemberView past = views.getT1().orElseThrow(() -> new ApiException(ApiException.Code.NOT_FOUND,
+                    "The member was not registered yet at that instant"));
+            // erasure reaches back: the member as they were still shows no personal data once they withdrew, and
+            // there is nothing left whose reading could be recorded
+            boolean erasedSince = views.getT2().map(m -> m.status() == MemberStatus.WITHDRAWN).orElse(false);
+            Mono<MemberView> answer = erasedSince ? Mono.just(past) : audited(actor, request, past, personal);
+            return answer.map(member -> DataFetcherResult.<MemberView>newResult().data(member)
+                    .localContext(erasedSince ? GraphQLContext.newContext().of(ERASED_MEMBER, member.memberId().value())
+                            .build() : null)
+                    .build());
+        });
     }
 
     @QueryMapping
@@ -184,8 +210,10 @@ class MemberController {
     }
 
     @SchemaMapping(typeName = "Member", field = "erased")
-    boolean erased(MemberView member) {
-        return member.status() == MemberStatus.WITHDRAWN;
+    boolean erased(MemberView member, DataFetchingEnvironment environment) {
+        return member.status() == MemberStatus.WITHDRAWN
+                || environment.getLocalContext() instanceof GraphQLContext context
+                && member.memberId().value().equals(context.get(ERASED_MEMBER));
     }
 
     @SchemaMapping(typeName = "Member", field = "pointsLedger")

@@ -6,6 +6,8 @@ import io.jangteo.graphql.support.Cursors;
 import io.jangteo.graphql.support.InvalidInput;
 import io.jangteo.graphql.support.PageInfo;
 import io.jangteo.graphql.support.UserError;
+import io.jangteo.messages.audit.AsOf;
+import io.jangteo.messages.audit.FindOrderAsOfQuery;
 import io.jangteo.messages.coupon.CouponId;
 import io.jangteo.messages.member.HistoryEntryView;
 import io.jangteo.messages.member.MemberId;
@@ -87,7 +89,7 @@ class OrderController {
     // ---- queries ----
 
     @QueryMapping
-    Mono<OrderView> order(@Argument String id, Authentication authentication) {
+    Mono<OrderView> order(@Argument String id, @Argument Instant asOf, Authentication authentication) {
         Actor actor = Actor.from(authentication);
         if (actor.isAnonymous()) {
             return Mono.empty();
@@ -96,11 +98,27 @@ class OrderController {
         try {
             orderId = OrderId.of(id);
         } catch (IllegalArgumentException e) {
+            if (asOf != null) {
+                throw notFoundAsOf();
+            }
             return Mono.empty(); // an id that cannot be one names no order
+        }
+        if (asOf != null) {
+            // rebuilt from the event store with the caller as viewer, so a seller sees only its part then as now;
+            // "not placed yet", "no such order" and "not yours" give the same answer
+            return Mono.fromFuture(() -> queryGateway.query(
+                            new FindOrderAsOfQuery(orderId, AsOf.of(asOf), actor.viewer()),
+                            ResponseTypes.optionalInstanceOf(OrderView.class)))
+                    .flatMap(Mono::justOrEmpty)
+                    .switchIfEmpty(Mono.error(OrderController::notFoundAsOf));
         }
         return Mono.fromFuture(() -> queryGateway.query(new FindOrderQuery(orderId, actor.viewer()),
                         ResponseTypes.optionalInstanceOf(OrderView.class)))
                 .flatMap(Mono::justOrEmpty);
+    }
+
+    private static ApiException notFoundAsOf() {
+        return new ApiException(ApiException.Code.NOT_FOUND, "No order you may see existed at that instant");
     }
 
     @QueryMapping

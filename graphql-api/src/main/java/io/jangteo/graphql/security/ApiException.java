@@ -6,7 +6,11 @@ package io.jangteo.graphql.security;
  */
 public class ApiException extends RuntimeException {
 
-    public enum Code { UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, TIMEOUT }
+    /**
+     * {@code NOT_FOUND} is for questions that name something which must exist to be answered, such as an aggregate
+     * asked for as of an instant before its first event; a plain lookup keeps answering null.
+     */
+    public enum Code { UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, TIMEOUT }
 
     private final Code code;
 

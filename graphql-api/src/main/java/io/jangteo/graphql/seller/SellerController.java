@@ -4,6 +4,8 @@ import io.jangteo.graphql.security.Actor;
 import io.jangteo.graphql.security.ApiException;
 import io.jangteo.graphql.support.Cursors;
 import io.jangteo.graphql.support.PageInfo;
+import io.jangteo.messages.audit.AsOf;
+import io.jangteo.messages.audit.FindSellerAsOfQuery;
 import io.jangteo.messages.seller.FindSellerQuery;
 import io.jangteo.messages.seller.FindSellersQuery;
 import io.jangteo.messages.seller.SellerId;
@@ -25,6 +27,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +50,7 @@ class SellerController {
     }
 
     @QueryMapping
-    Mono<SellerView> seller(@Argument String id, Authentication authentication) {
+    Mono<SellerView> seller(@Argument String id, @Argument Instant asOf, Authentication authentication) {
         Actor actor = Actor.from(authentication);
         SellerId sellerId;
         try {
@@ -55,11 +58,15 @@ class SellerController {
         } catch (IllegalArgumentException e) {
             throw new ApiException(ApiException.Code.BAD_USER_INPUT, "'id' is not a seller id");
         }
-        return Mono.fromFuture(() -> queryGateway.query(new FindSellerQuery(sellerId),
+        Object query = asOf == null ? new FindSellerQuery(sellerId) : new FindSellerAsOfQuery(sellerId, AsOf.of(asOf));
+        Mono<SellerView> visible = Mono.fromFuture(() -> queryGateway.query(query,
                         ResponseTypes.optionalInstanceOf(SellerView.class)))
                 .flatMap(Mono::justOrEmpty)
-                // shops under review, rejected or suspended answer like missing ones, except to themselves and staff
+                // shops under review, rejected or suspended answer like missing ones, except to themselves and staff;
+                // as of an instant, the shop's status then decides
                 .filter(s -> s.status() == SellerStatus.ACTIVE || actor.isStaffOrSellerOf(s.id()));
+        return asOf == null ? visible : visible.switchIfEmpty(Mono.error(() -> new ApiException(
+                ApiException.Code.NOT_FOUND, "No shop you may see existed at that instant")));
     }
 
     @QueryMapping

@@ -40,6 +40,8 @@ class ErrorMapping implements DataFetcherExceptionResolver {
 
     private GraphQLError toError(Throwable exception, DataFetchingEnvironment environment) {
         if (exception instanceof ApiException api) {
+            // the code is the contract (UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, TIMEOUT); the message
+            // was written for the caller
             return error(environment, api.code().name(), api.getMessage());
         }
         if (exception instanceof CommandExecutionException refused

@@ -1,0 +1,60 @@
+package io.jangteo.query.history;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jangteo.query.cart.CartStateReplay;
+import io.jangteo.query.catalog.ProductStateReplay;
+import io.jangteo.query.coupon.CouponStateReplay;
+import io.jangteo.query.member.MemberStateReplay;
+import io.jangteo.query.order.OrderStateReplay;
+import io.jangteo.query.seller.SellerStateReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+
+import java.util.List;
+
+/**
+ * Point-in-time reads over an in-memory event store, wired as in the application, for the tests of each read model:
+ * they feed their live projection, store the same messages here and compare.
+ */
+public final class PointInTime implements AutoCloseable {
+
+    private final EmbeddedEventStore eventStore =
+            EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+    private final ScratchReadStore scratch;
+    private final PointInTimeQueries queries;
+    private final ReplayedStateChanges changes;
+
+    public PointInTime(ScratchReadStore scratch, ErasedMembers erasedMembers) {
+        this.scratch = scratch;
+        List<StateReplay<?>> replays = List.of(new OrderStateReplay(), new MemberStateReplay(),
+                new ProductStateReplay(), new SellerStateReplay(), new CouponStateReplay(), new CartStateReplay());
+        this.queries = new PointInTimeQueries(eventStore, scratch, replays, erasedMembers, new ObjectMapper());
+        this.changes = new ReplayedStateChanges(eventStore, scratch, replays, erasedMembers);
+    }
+
+    public void store(List<? extends DomainEventMessage<?>> messages) {
+        eventStore.publish(messages);
+    }
+
+    public EmbeddedEventStore eventStore() {
+        return eventStore;
+    }
+
+    public PointInTimeQueries queries() {
+        return queries;
+    }
+
+    public ReplayedStateChanges changes() {
+        return changes;
+    }
+
+    public ScratchReadStore scratch() {
+        return scratch;
+    }
+
+    @Override
+    public void close() {
+        eventStore.shutDown();
+    }
+}
