@@ -216,6 +216,11 @@ final class Replayer {
                 lastTimestamp = event.getTimestamp();
             }
         }
+        int consumed = (from == null ? 0 : from.events()) + events.size();
+        RebuiltStates.Entry held = rebuilt.get(key);
+        if (held != null && held.events() > consumed) {
+            return; // an earlier state than the one kept: not worth copying, the kept one stays
+        }
         Map<String, List<RawBsonDocument>> collections = new LinkedHashMap<>();
         long bytes = 0;
         for (String name : database.listCollectionNames()) {
