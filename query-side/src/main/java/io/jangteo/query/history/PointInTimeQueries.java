@@ -41,6 +41,7 @@ import java.util.Optional;
 public class PointInTimeQueries {
 
     private final Replayer replayer;
+    private final RebuiltStates rebuilt = new RebuiltStates();
     private final Replays replays;
     private final ErasedMembers erasedMembers;
     private final HistoryEntries entries;
@@ -54,7 +55,7 @@ public class PointInTimeQueries {
 
     public PointInTimeQueries(EventStore eventStore, ScratchReadStore scratch, List<? extends StateReplay<?>> replays,
                               ErasedMembers erasedMembers, ObjectMapper objectMapper) {
-        this.replayer = new Replayer(eventStore, scratch);
+        this.replayer = new Replayer(eventStore, scratch, rebuilt, erasedMembers);
         this.replays = new Replays(replays);
         this.erasedMembers = erasedMembers;
         this.entries = new HistoryEntries(objectMapper);
@@ -150,6 +151,11 @@ public class PointInTimeQueries {
             }
         }
         return Optional.empty();
+    }
+
+    /** The states kept from earlier rebuilds; for tests. */
+    RebuiltStates rebuiltStates() {
+        return rebuilt;
     }
 
     private <V> Optional<V> viewAt(StateReplay<V> replay, String stateId, Instant asOf) {

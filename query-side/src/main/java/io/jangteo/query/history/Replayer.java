@@ -1,5 +1,7 @@
 package io.jangteo.query.history;
 
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.AnnotatedHandlerInspector;
@@ -7,9 +9,14 @@ import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,12 +37,24 @@ final class Replayer {
      */
     private static final Map<Class<?>, AnnotatedHandlerInspector<Object>> HANDLERS = new ConcurrentHashMap<>();
 
+    /** How the driver decodes a document, so a kept state reads as the rebuilt one did. */
+    private static final Codec<Document> DOCUMENTS = MongoClientSettings.getDefaultCodecRegistry().get(Document.class);
+
     private final EventStore eventStore;
     private final ScratchReadStore scratch;
+    private final RebuiltStates rebuilt;
+    private final ErasedMembers erasedMembers;
 
     Replayer(EventStore eventStore, ScratchReadStore scratch) {
+        this(eventStore, scratch, null, ErasedMembers.NONE);
+    }
+
+    /** With {@code rebuilt} (null for none) kept and resumed from; {@code erasedMembers} keeps erased data out. */
+    Replayer(EventStore eventStore, ScratchReadStore scratch, RebuiltStates rebuilt, ErasedMembers erasedMembers) {
         this.eventStore = eventStore;
         this.scratch = scratch;
+        this.rebuilt = rebuilt;
+        this.erasedMembers = erasedMembers;
     }
 
     EventStore eventStore() {
@@ -44,21 +63,39 @@ final class Replayer {
 
     /** One stream's events, oldest first; read from sequence 0, which leaves snapshots out. */
     List<DomainEventMessage<?>> stream(String aggregateId) {
+        return stream(aggregateId, 0L);
+    }
+
+    /** One stream's events from {@code first} on; a sequence number is given, so snapshots are left out. */
+    private List<DomainEventMessage<?>> stream(String aggregateId, long first) {
         List<DomainEventMessage<?>> events = new ArrayList<>();
-        eventStore.readEvents(aggregateId, 0L).forEachRemaining(events::add);
+        eventStore.readEvents(aggregateId, first).forEachRemaining(event -> {
+            if (event.getSequenceNumber() >= first) {
+                events.add(event);
+            }
+        });
         return events;
     }
 
     /** The state's events, its streams merged by time, a tie going to the stream named first. */
     List<DomainEventMessage<?>> events(StateReplay<?> replay, String stateId) {
+        return events(replay, stateId, Map.of());
+    }
+
+    /**
+     * The state's events after the sequence numbers in {@code after} (by stream; all of a stream it does not name),
+     * merged as {@link #events(StateReplay, String)} merges them: the merge only looks at the next event of each
+     * stream, so merging what follows a merged prefix gives what follows that prefix.
+     */
+    private List<DomainEventMessage<?>> events(StateReplay<?> replay, String stateId, Map<String, Long> after) {
         List<String> names = replay.streams(stateId);
         if (names.size() == 1) {
-            return stream(names.get(0));
+            return stream(names.get(0), after.getOrDefault(names.get(0), -1L) + 1);
         }
         List<List<DomainEventMessage<?>>> streams = new ArrayList<>();
         int total = 0;
         for (String name : names) {
-            List<DomainEventMessage<?>> stream = stream(name);
+            List<DomainEventMessage<?>> stream = stream(name, after.getOrDefault(name, -1L) + 1);
             streams.add(stream);
             total += stream.size();
         }
@@ -81,13 +118,132 @@ final class Replayer {
         return events.stream().filter(event -> !event.getTimestamp().isAfter(instant)).toList();
     }
 
-    /** The state after every stored event at or before {@code asOf}; empty when it did not exist then. */
+    /**
+     * The state after every stored event at or before {@code asOf}; empty when it did not exist then. With
+     * {@link RebuiltStates}, a state kept from an earlier rebuild whose newest event is at or before {@code asOf} is
+     * loaded into the scratch database and only the events after it are replayed; the rebuilt state is kept in turn.
+     */
     Optional<Document> stateAt(StateReplay<?> replay, String stateId, Instant asOf) {
+        if (rebuilt == null) {
+            List<DomainEventMessage<?>> events = upTo(events(replay, stateId), asOf);
+            if (events.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(replay(replay, stateId, events, i -> false, (state, i) -> { }));
+        }
+        RebuiltStates.Key key = new RebuiltStates.Key(replay.getClass().getName(), stateId);
+        RebuiltStates.Entry kept = rebuilt.get(key);
+        if (kept != null && kept.subject() != null && erasedMembers.isErased(kept.subject())) {
+            // their key is destroyed: what was decrypted before must not outlive it
+            rebuilt.dropSubject(kept.subject());
+            kept = null;
+        }
+        if (kept != null && !asOf.isBefore(kept.lastTimestamp())) {
+            RebuiltStates.Entry from = kept;
+            List<DomainEventMessage<?>> rest = events(replay, stateId, from.lastSequences());
+            // an event stored after the state was kept but stamped at or before its newest event may belong in the
+            // middle of what it consumed (streams merged by time, a tie going to the first): rebuild from the start
+            boolean merged = replay.streams(stateId).size() > 1;
+            if (rest.stream().noneMatch(event -> merged ? !event.getTimestamp().isAfter(from.lastTimestamp())
+                    : event.getTimestamp().isBefore(from.lastTimestamp()))) {
+                List<DomainEventMessage<?>> due = upTo(rest, asOf);
+                if (due.isEmpty()) {
+                    return Optional.ofNullable(from.state() == null ? null : from.state().decode(DOCUMENTS));
+                }
+                try {
+                    return Optional.ofNullable(rebuild(replay, stateId, key, from, due));
+                } catch (RuntimeException e) {
+                    rebuilt.remove(key);
+                }
+            }
+        }
         List<DomainEventMessage<?>> events = upTo(events(replay, stateId), asOf);
         if (events.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(replay(replay, stateId, events, i -> false, (state, i) -> { }));
+        return Optional.ofNullable(rebuild(replay, stateId, key, null, events));
+    }
+
+    /** Replays {@code events} over {@code from} (or nothing), keeps the result and returns the state's document. */
+    private Document rebuild(StateReplay<?> replay, String stateId, RebuiltStates.Key key, RebuiltStates.Entry from,
+                             List<DomainEventMessage<?>> events) {
+        return scratch.withDatabase(database -> {
+            Object projection = replay.projection(database);
+            if (from != null) {
+                from.collections().forEach((name, documents) -> {
+                    if (!documents.isEmpty()) {
+                        database.getCollection(name, RawBsonDocument.class).insertMany(documents);
+                    }
+                });
+            }
+            AnnotatedHandlerInspector<Object> handlers = handlers(projection);
+            for (DomainEventMessage<?> event : events) {
+                handle(handlers, projection, event);
+            }
+            Document state = replay.read(database, stateId);
+            if (from == null || !events.isEmpty()) {
+                keep(replay, stateId, key, from, events, database, state);
+            }
+            return state;
+        });
+    }
+
+    private void keep(StateReplay<?> replay, String stateId, RebuiltStates.Key key, RebuiltStates.Entry from,
+                      List<DomainEventMessage<?>> events, MongoDatabase database, Document state) {
+        String subject = replay.dataSubject(stateId, state);
+        if (subject != null && erasedMembers.isErased(subject)) {
+            rebuilt.dropSubject(subject);
+            return;
+        }
+        Map<String, Long> lastSequences = new HashMap<>();
+        for (String stream : replay.streams(stateId)) {
+            lastSequences.put(stream, -1L);
+        }
+        Instant lastTimestamp = Instant.MIN;
+        if (from != null) {
+            lastSequences.putAll(from.lastSequences());
+            lastTimestamp = from.lastTimestamp();
+        }
+        for (DomainEventMessage<?> event : events) {
+            // resuming reads each stream on from its last consumed sequence number, which is only right when what
+            // was consumed of each stream has no gap (an event left out for its time while a later one was not)
+            Long last = lastSequences.get(event.getAggregateIdentifier());
+            if (last == null || event.getSequenceNumber() != last + 1) {
+                return;
+            }
+            lastSequences.put(event.getAggregateIdentifier(), event.getSequenceNumber());
+            if (event.getTimestamp().isAfter(lastTimestamp)) {
+                lastTimestamp = event.getTimestamp();
+            }
+        }
+        int consumed = (from == null ? 0 : from.events()) + events.size();
+        RebuiltStates.Entry held = rebuilt.get(key);
+        if (held != null && held.events() > consumed) {
+            return; // an earlier state than the one kept: not worth copying, the kept one stays
+        }
+        Map<String, List<RawBsonDocument>> collections = new LinkedHashMap<>();
+        long bytes = 0;
+        for (String name : database.listCollectionNames()) {
+            if (name.startsWith("system.")) {
+                continue;
+            }
+            List<RawBsonDocument> documents = database.getCollection(name, RawBsonDocument.class).find()
+                    .into(new ArrayList<>());
+            for (RawBsonDocument document : documents) {
+                bytes += document.getByteBuffer().remaining();
+            }
+            collections.put(name, List.copyOf(documents));
+        }
+        RawBsonDocument kept = state == null ? null : new RawBsonDocument(state, DOCUMENTS);
+        bytes += kept == null ? 0 : kept.getByteBuffer().remaining();
+        rebuilt.put(key, new RebuiltStates.Entry(kept, Collections.unmodifiableMap(collections),
+                Map.copyOf(lastSequences), lastTimestamp, (from == null ? 0 : from.events()) + events.size(), subject, bytes));
+    }
+
+    private static AnnotatedHandlerInspector<Object> handlers(Object projection) {
+        return HANDLERS.computeIfAbsent(projection.getClass(), type ->
+                AnnotatedHandlerInspector.inspectType(type, ClasspathParameterResolverFactory.forClass(type),
+                        ClasspathHandlerDefinition.forClass(type)));
     }
 
     /**

@@ -49,6 +49,16 @@ public final class PointInTime implements AutoCloseable {
         return changes;
     }
 
+    /** How many rebuilt states the point-in-time queries keep now. */
+    public int rebuiltStatesKept() {
+        return queries.rebuiltStates().size();
+    }
+
+    /** Whether a kept rebuilt state holds {@code memberId}'s personal data. */
+    public boolean keepsStateOf(String memberId) {
+        return queries.rebuiltStates().holdsSubject(memberId);
+    }
+
     public ScratchReadStore scratch() {
         return scratch;
     }
