@@ -20,7 +20,8 @@ import java.util.Map;
 final class RebuiltStates {
 
     static final int MAX_ENTRIES = 2_000;
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    /** The quick start runs the whole application in a 256 MiB heap; the response cache takes 16 MB, so does this. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
 
     record Key(String replay, String stateId) {
     }
