@@ -249,7 +249,7 @@ public final class BenchMain {
 
             // support's history reads: the buyer gets a long history first (orders, consents, points)
             if (options.runs("history")) {
-                History history = History.prepare(gql, shop, admin);
+                History history = History.prepare(gql, shop);
                 System.out.printf("history world: a member with %d timeline entries%n", history.events());
                 for (int concurrency : new int[] {1, 8}) {
                     results.add(scenario(TIMELINE_FIRST, concurrency, options, history.timelineFirstPage(), app));

@@ -12,12 +12,15 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The history scenarios' world: one buyer with a long history — paid orders, then thousands of consent changes (the
- * member's own stream) and points adjustments by an admin (the rewards stream) — so support's reads run against a
- * member with {@value #TARGET_EVENTS} events, as issue 6 asks. Then the calls support makes: the first and the newest
+ * member's own stream) and cart changes (their cart's stream) — so support's reads run against a member with
+ * {@value #TARGET_EVENTS} events, as issue 6 asks. (Points adjustments would be the other obvious filler, but every
+ * grant is an earning the member read model keeps in the member's document, so thousands of them measure that
+ * document's growth rather than history reads.) Then the calls support makes: the first and the newest
  * page of the member's timeline, and one of their orders as it was just after it was paid.
  */
 final class History {
@@ -30,8 +33,10 @@ final class History {
     private static final String ME = "{\"query\":\"{ me { id } }\"}";
     private static final String CONSENT = "mutation C($input: ChangeMarketingConsentInput!) { "
             + "changeMarketingConsent(input: $input) { errors { code field message } } }";
-    private static final String POINTS = "mutation P($input: AdjustPointsInput!) { "
-            + "adjustPoints(input: $input) { errors { code field message } } }";
+    private static final String ADD_TO_CART = "mutation A($input: AddToCartInput!) { "
+            + "addToCart(input: $input) { errors { code field message } } }";
+    private static final String CART_QUANTITY = "mutation Q($input: ChangeCartItemQuantityInput!) { "
+            + "changeCartItemQuantity(input: $input) { errors { code field message } } }";
     private static final String TIMELINE_FIRST = "query T($id: ID!) { memberTimeline(memberId: $id, first: 20) { "
             + "totalCount edges { cursor node { eventId occurredAt category summary eventType actor { id role } "
             + "clientIp } } pageInfo { hasNextPage endCursor } } }";
@@ -59,7 +64,7 @@ final class History {
     }
 
     /** Builds the long history through the API, as the member and an admin would, and waits for the timeline. */
-    static History prepare(GraphQl gql, Orders shop, String adminToken) throws Exception {
+    static History prepare(GraphQl gql, Orders shop) throws Exception {
         String buyer = shop.buyerToken(0);
         String memberId = JSON.readTree(gql.callForBody(ME, buyer)).path("data").path("me").path("id").asText();
         if (memberId.isBlank()) {
@@ -75,25 +80,38 @@ final class History {
             }
         }
         String support = gql.devLogin("SUPPORT", null, "bench-support");
+        // each cart writer moves a line of its own between 1 and 2 units, so every change is a change
+        for (int w = 1; w < WRITERS; w += 2) {
+            Orders.Item item = shop.item(w);
+            gql.mutation(ADD_TO_CART, JSON.createObjectNode().put("productId", item.productId())
+                    .put("variantId", item.variantId()).put("quantity", 1), buyer, "addToCart");
+        }
         long have = timelineCount(gql, support, memberId);
         long missing = Math.max(0, TARGET_EVENTS - have);
         AtomicLong written = new AtomicLong();
+        AtomicBoolean enough = new AtomicBoolean();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 boolean consents = w % 2 == 0;
+                Orders.Item item = shop.item(w);
                 done.add(writers.submit(() -> {
                     long n;
-                    while ((n = written.incrementAndGet()) <= missing) {
+                    long flips = 0;
+                    // a write that changes nothing stores no event: write until the timeline holds enough
+                    while (!enough.get() && (n = written.incrementAndGet()) <= 3 * missing) {
+                        if (n % 250 == 0 && timelineCount(gql, support, memberId) >= TARGET_EVENTS) {
+                            enough.set(true);
+                        }
                         if (consents) {
                             ObjectNode input = JSON.createObjectNode().put("channel", n % 4 < 2 ? "EMAIL" : "SMS")
                                     .put("granted", n % 2 == 0);
                             gql.mutation(CONSENT, input, buyer, "changeMarketingConsent");
                         } else {
-                            ObjectNode input = JSON.createObjectNode().put("memberId", memberId)
-                                    .put("delta", 10).put("reason", "bench adjustment " + n);
-                            gql.mutation(POINTS, input, adminToken, "adjustPoints");
+                            ObjectNode input = JSON.createObjectNode().put("productId", item.productId())
+                                    .put("variantId", item.variantId()).put("quantity", (int) (++flips % 2) + 1);
+                            gql.mutation(CART_QUANTITY, input, buyer, "changeCartItemQuantity");
                         }
                     }
                     return null;

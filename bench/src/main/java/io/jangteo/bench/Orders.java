@@ -97,6 +97,10 @@ final class Orders {
         return JSON.readTree(answer).path("data").path("placeOrder").path("orderId").asText();
     }
 
+    Item item(int index) {
+        return shelf.get(index % shelf.size());
+    }
+
     String buyerToken(int buyer) {
         return buyers.get(buyer).token();
     }
