@@ -47,8 +47,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Merging a guest's cart into a member's touches two carts; {@link CartMerging} loads both and calls
  * {@link #handOver} and {@link #takeOver} in one unit of work, so both carts' events are stored together or not at all.
+ * Kept in the aggregate cache: every change of quantity is an event, so an active cart's stream only grows.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Cart {
 
     @AggregateIdentifier

@@ -86,8 +86,10 @@ class AuditController {
         HistoryAccess.signedIn(actor);
         AuditFilter auditFilter = filter(filter);
         int size = pageSize(first, FindAuditLogQuery.MAX_PAGE_SIZE);
+        // rebuilding states for "what changed" is the expensive part: only when the caller shows it
+        boolean withChanges = environment.getSelectionSet().contains("edges/node/changes");
         FindAuditLogQuery query = new FindAuditLogQuery(auditFilter, size,
-                Cursors.decode("audit", after, "after", CURSOR_KEY));
+                Cursors.decode("audit", after, "after", CURSOR_KEY), withChanges);
         return access.assertMayRead(actor, auditFilter.aggregateId())
                 .then(Mono.fromFuture(() -> queryGateway.query(query, AuditLogPage.class)))
                 .flatMap(page -> recorded(actor, request, environment,

@@ -63,7 +63,7 @@ final class AuditLog {
         List<Document> page = hasNext ? found.subList(0, query.first()) : found;
 
         Map<String, DomainEventMessage<?>> events = read(page);
-        Map<String, List<FieldChange>> changes = events.isEmpty()
+        Map<String, List<FieldChange>> changes = events.isEmpty() || !query.withChanges()
                 ? Map.of() : stateChanges.get().changedBy(List.copyOf(events.values()));
         List<AuditEntryView> items = new ArrayList<>(page.size());
         List<String> cursors = new ArrayList<>(page.size());

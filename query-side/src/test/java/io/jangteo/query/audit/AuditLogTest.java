@@ -195,6 +195,19 @@ class AuditLogTest {
     }
 
     @Test
+    void aPageAskedWithoutChangesHasItsEventsButRebuildsNothing() {
+        storeSixEvents();
+
+        AuditLogPage page = handler.find(new FindAuditLogQuery(filter(null, "m-1", null, List.of(), null, null, null),
+                10, null, false));
+
+        assertThat(page.items()).hasSize(2);
+        assertThat(page.items().get(0).event().payloadJson()).contains("\"reason\":\"customer call\"");
+        assertThat(page.items()).allSatisfy(entry -> assertThat(entry.changes()).isEmpty());
+        assertThat(stateChangeCalls).isEmpty();
+    }
+
+    @Test
     void anEmptyPageAsksNothingOfTheStateChanges() {
         storeSixEvents();
 
