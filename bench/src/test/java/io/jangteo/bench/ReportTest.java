@@ -59,10 +59,10 @@ class ReportTest {
                 "| RSS ≤ 768 MiB under catalog load at concurrency 32 | 512.0 MiB | met |",
                 "| ≥ 2,000 creates/s at concurrency 16 with p99 ≤ 50 ms | 2500.0/s, p99 2.00 ms, 0 errors | met |",
                 "| ≥ 3,000 list queries/s at concurrency 32 with p99 ≤ 30 ms | 2500.0/s, p99 2.00 ms, 1 errors | not met |",
-                "| ≥ 500 orders/s to PAID at concurrency 32 | not run | not met |",
+                "| ≥ 500 orders/s to PAID at concurrency 32 | not run | — |",
                 "| placeOrder p99 ≤ 100 ms at concurrency 8 | 2500.0/s, p99 2.00 ms, 0 errors | met |",
                 "| memberTimeline first page p99 ≤ 50 ms (10,000 events, concurrency 8) | 2500.0/s, p99 2.00 ms, 0 errors | met |",
-                "| order(id, asOf) p99 ≤ 20 ms (concurrency 8) | not run | not met |",
+                "| order(id, asOf) p99 ≤ 20 ms (concurrency 8) | not run | — |",
                 "| healthy within 8 s of start | 9.50 s | not met |",
                 "| idle RSS ≤ 350 MiB | 300.0 MiB | met |");
     }
