@@ -26,9 +26,10 @@ public final class BenchMain {
               --out PATH              results file (default bench/RESULTS.md)
               --duration-seconds N    measured period per scenario (default 20)
               --warmup-seconds N      unrecorded warm-up per scenario (default 60)
-              --scenarios all|orders|history
+              --scenarios all|orders|history|operations
                                       which scenarios to run (default all; orders: only checkout;
-                                      history: only support's history reads of a member with 10,000 events)
+                                      history: only support's history reads of a member with 10,000 events;
+                                      operations: read-model rebuild speed and events subscription latency)
               --jvm-opts "OPTS"       JVM options for the application, space-separated (default as in the
                                       README's quick start: the class archive, -XX:+UseSerialGC -Xmx256m)
               --check-options         only validate the options (bench/run does so before building the app)
@@ -52,6 +53,9 @@ public final class BenchMain {
     static final String TIMELINE_FIRST = "memberTimeline first page (member with 10,000 events)";
     static final String TIMELINE_NEWEST = "memberTimeline newest page (last: 20)";
     static final String ORDER_AS_OF = "order(id, asOf) of that member's order";
+    static final String REBUILD_ORDERS = "rebuild order-summary (requests: events replayed; ms: whole rebuild)";
+    static final String REBUILD_CATALOG = "rebuild product-catalog-v2 (requests: events replayed; ms: whole rebuild)";
+    static final String STREAM = "events subscription delivery, append to receipt (50 renames/s)";
     /** Products the application seeds into an empty data directory (jangteo.demo.products). */
     static final int DEMO_PRODUCTS = 300;
     private static final int MAX_CONCURRENCY = 32;
@@ -89,9 +93,9 @@ public final class BenchMain {
                     case "--duration-seconds" -> duration = seconds(arg, value, 1);
                     case "--warmup-seconds" -> warmup = seconds(arg, value, 0);
                     case "--scenarios" -> scenarios = switch (value) {
-                        case "all", "orders", "history" -> value;
+                        case "all", "orders", "history", "operations" -> value;
                         default -> throw new IllegalArgumentException(
-                                "--scenarios is all, orders or history, got '" + value + "'");
+                                "--scenarios is all, orders, history or operations, got '" + value + "'");
                     };
                     case "--jvm-opts" -> jvmOpts = Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
                     default -> throw new IllegalArgumentException("unknown option " + arg);
@@ -258,6 +262,25 @@ public final class BenchMain {
                 for (int concurrency : new int[] {1, 8}) {
                     results.add(scenario(ORDER_AS_OF, concurrency, options, history.orderAsOf(), app));
                 }
+            }
+
+            // operations: a store with products and orders in it, then rebuilds of two read models while nothing
+            // else runs, then the events subscription's delivery latency
+            if (options.runs("operations")) {
+                String seller = gql.devLogin();
+                if (options.scenarios().equals("operations")) {
+                    AtomicLong fill = new AtomicLong();
+                    results.add(scenario(CREATE, 16, options, () -> gql.call(
+                            GraphQl.createBody("Bench product " + fill.incrementAndGet()), seller), app));
+                    results.add(scenario(CHECKOUT, 8, options, shop.checkout(), app));
+                }
+                results.add(Rebuilds.rebuild(REBUILD_ORDERS, "order-summary", gql, admin, Duration.ofMinutes(15)));
+                System.out.println("  " + Report.row(results.get(results.size() - 1)));
+                results.add(Rebuilds.rebuild(REBUILD_CATALOG, "product-catalog-v2", gql, admin, Duration.ofMinutes(15)));
+                System.out.println("  " + Report.row(results.get(results.size() - 1)));
+                results.add(Streams.deliveryLatency(STREAM, gql, app.graphqlUri(), admin, seller,
+                        Duration.ofSeconds(Math.min(10, options.warmup().toSeconds())), options.duration(), 50));
+                System.out.println("  " + Report.row(results.get(results.size() - 1)));
             }
 
             Report.Run run = new Report.Run(Instant.now().truncatedTo(ChronoUnit.SECONDS), gitCommit(),

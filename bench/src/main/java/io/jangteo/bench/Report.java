@@ -82,6 +82,8 @@ final class Report {
                 + throughputTarget(run, BenchMain.CHECKOUT, 8, 0, 100, "placeOrder p99 ≤ 100 ms at concurrency 8")
                 + throughputTarget(run, BenchMain.TIMELINE_FIRST, 8, 0, 50, "memberTimeline first page p99 ≤ 50 ms (10,000 events, concurrency 8)")
                 + throughputTarget(run, BenchMain.ORDER_AS_OF, 8, 0, 20, "order(id, asOf) p99 ≤ 20 ms (concurrency 8)")
+                + throughputTarget(run, BenchMain.REBUILD_ORDERS, 1, 50_000, Double.MAX_VALUE, "rebuild ≥ 50,000 events/s (order-summary)")
+                + throughputTarget(run, BenchMain.STREAM, 1, 0, 50, "events subscription delivery p99 ≤ 50 ms")
                 + targetRow("healthy within 8 s of start", format("%.2f s", run.healthySeconds()),
                         run.healthySeconds() <= 8)
                 + targetRow("idle RSS ≤ 350 MiB", format("%.1f MiB", run.rssMib()), run.rssMib() <= 350);

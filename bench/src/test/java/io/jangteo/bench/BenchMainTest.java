@@ -41,6 +41,6 @@ class BenchMainTest {
         assertThatThrownBy(() -> BenchMain.Options.parse("--duration-seconds", "0")).hasMessageContaining(">= 1");
         assertThatThrownBy(() -> BenchMain.Options.parse("--jar")).hasMessageContaining("missing value");
         assertThatThrownBy(() -> BenchMain.Options.parse("--scenarios", "catalog"))
-                .hasMessageContaining("--scenarios is all, orders or history");
+                .hasMessageContaining("--scenarios is all, orders, history or operations");
     }
 }

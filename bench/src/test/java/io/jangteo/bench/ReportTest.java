@@ -63,6 +63,8 @@ class ReportTest {
                 "| placeOrder p99 ≤ 100 ms at concurrency 8 | 2500.0/s, p99 2.00 ms, 0 errors | met |",
                 "| memberTimeline first page p99 ≤ 50 ms (10,000 events, concurrency 8) | 2500.0/s, p99 2.00 ms, 0 errors | met |",
                 "| order(id, asOf) p99 ≤ 20 ms (concurrency 8) | not run | — |",
+                "| rebuild ≥ 50,000 events/s (order-summary) | not run | — |",
+                "| events subscription delivery p99 ≤ 50 ms | not run | — |",
                 "| healthy within 8 s of start | 9.50 s | not met |",
                 "| idle RSS ≤ 350 MiB | 300.0 MiB | met |");
     }
