@@ -35,14 +35,14 @@ public class ReplayedStateChanges implements StateChanges {
     private static final Logger LOG = LoggerFactory.getLogger(ReplayedStateChanges.class);
     private static final Codec<Document> DOCUMENTS = MongoClientSettings.getDefaultCodecRegistry().get(Document.class);
 
-    private final Replayer replayer;
-    private final Replays replays;
     /**
      * The most events one call replays for an aggregate: a busy member's page asked cold took seconds per thousand
      * events and a GraphQL request times out after 30 s, so past it the page says what the events carried instead.
      */
     static final int REPLAY_BUDGET = 5_000;
 
+    private final Replayer replayer;
+    private final Replays replays;
     private final ErasedMembers erasedMembers;
     private final int replayBudget;
 
@@ -129,8 +129,15 @@ public class ReplayedStateChanges implements StateChanges {
             LOG.info("Changes of {} events of {} {} approximated from their payloads: {} events to replay from the"
                             + " nearest kept state, more than {}", ids.size(), replay.aggregateTypes(),
                     state.stateId(), last + 1 - start, replayBudget);
+            // no state to read the data subject from but the kept one, if any: a member's is the member anyway
+            String subject = replay.dataSubject(state.stateId(),
+                    from == null || from.state() == null ? null : from.state().decode(DOCUMENTS));
+            boolean erased = subject != null && erasedMembers.isErased(subject);
             for (int i : wanted) {
-                changes.put(all.get(i).getIdentifier(), StateDiff.payloadFields(all.get(i).getPayload()));
+                Object payload = all.get(i).getPayload();
+                List<FieldChange> carried = StateDiff.payloadFields(payload);
+                changes.put(all.get(i).getIdentifier(),
+                        erased ? StateDiff.erased(carried, replay.personalFields(), payload) : carried);
             }
             return changes;
         }

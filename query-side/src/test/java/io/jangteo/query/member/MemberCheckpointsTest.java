@@ -160,6 +160,10 @@ class MemberCheckpointsTest {
             asOf(pointInTime, feed.now());
             assertThat(pointInTime.changes().changedBy(newest)).as("within the budget from a checkpoint")
                     .isEqualTo(fullRebuild(newest));
+
+            erased.add("m-1");
+            assertThat(pointInTime.changes().changedBy(newest).get(phoneChanged.getIdentifier()))
+                    .as("an erased member's approximated phone").contains(new FieldChange("phone", null, null, true));
         }
     }
 
