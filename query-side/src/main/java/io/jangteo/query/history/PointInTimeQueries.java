@@ -41,20 +41,28 @@ import java.util.Optional;
 public class PointInTimeQueries {
 
     private final Replayer replayer;
-    private final RebuiltStates rebuilt = new RebuiltStates();
+    private final RebuiltStates rebuilt;
     private final Replays replays;
     private final ErasedMembers erasedMembers;
     private final HistoryEntries entries;
 
     @Autowired
     PointInTimeQueries(EventStore eventStore, ScratchReadStore scratch, List<StateReplay<?>> replays,
-                       ObjectProvider<ErasedMembers> erasedMembers, ObjectProvider<ObjectMapper> objectMappers) {
+                       ObjectProvider<ErasedMembers> erasedMembers, ObjectProvider<ObjectMapper> objectMappers,
+                       RebuiltStates rebuilt) {
         this(eventStore, scratch, replays, erasedMembers.getIfAvailable(() -> ErasedMembers.NONE),
-                objectMappers.getIfUnique(ObjectMapper::new));
+                objectMappers.getIfUnique(ObjectMapper::new), rebuilt);
     }
 
+    /** With states kept of its own, shared with nothing. */
     public PointInTimeQueries(EventStore eventStore, ScratchReadStore scratch, List<? extends StateReplay<?>> replays,
                               ErasedMembers erasedMembers, ObjectMapper objectMapper) {
+        this(eventStore, scratch, replays, erasedMembers, objectMapper, new RebuiltStates());
+    }
+
+    PointInTimeQueries(EventStore eventStore, ScratchReadStore scratch, List<? extends StateReplay<?>> replays,
+                       ErasedMembers erasedMembers, ObjectMapper objectMapper, RebuiltStates rebuilt) {
+        this.rebuilt = rebuilt;
         this.replayer = new Replayer(eventStore, scratch, rebuilt, erasedMembers);
         this.replays = new Replays(replays);
         this.erasedMembers = erasedMembers;
@@ -156,6 +164,11 @@ public class PointInTimeQueries {
     /** The states kept from earlier rebuilds; for tests. */
     RebuiltStates rebuiltStates() {
         return rebuilt;
+    }
+
+    /** How many events were fed through projections since this was made; for tests, which must not time. */
+    long replayedEvents() {
+        return replayer.replayedEvents();
     }
 
     private <V> Optional<V> viewAt(StateReplay<V> replay, String stateId, Instant asOf) {

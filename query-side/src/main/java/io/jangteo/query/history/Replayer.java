@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 import java.util.function.ObjIntConsumer;
 
@@ -44,6 +45,7 @@ final class Replayer {
     private final ScratchReadStore scratch;
     private final RebuiltStates rebuilt;
     private final ErasedMembers erasedMembers;
+    private final AtomicLong replayed = new AtomicLong();
 
     Replayer(EventStore eventStore, ScratchReadStore scratch) {
         this(eventStore, scratch, null, ErasedMembers.NONE);
@@ -120,8 +122,9 @@ final class Replayer {
 
     /**
      * The state after every stored event at or before {@code asOf}; empty when it did not exist then. With
-     * {@link RebuiltStates}, a state kept from an earlier rebuild whose newest event is at or before {@code asOf} is
-     * loaded into the scratch database and only the events after it are replayed; the rebuilt state is kept in turn.
+     * {@link RebuiltStates}, the furthest state kept from an earlier rebuild whose newest event is at or before
+     * {@code asOf} (the furthest one a rebuild reached or a checkpoint on the way) is loaded into the scratch database
+     * and only the events after it are replayed; the rebuilt state and the checkpoints passed are kept in turn.
      */
     Optional<Document> stateAt(StateReplay<?> replay, String stateId, Instant asOf) {
         if (rebuilt == null) {
@@ -131,42 +134,101 @@ final class Replayer {
             }
             return Optional.ofNullable(replay(replay, stateId, events, i -> false, (state, i) -> { }));
         }
-        RebuiltStates.Key key = new RebuiltStates.Key(replay.getClass().getName(), stateId);
-        RebuiltStates.Entry kept = rebuilt.get(key);
-        if (kept != null && kept.subject() != null && erasedMembers.isErased(kept.subject())) {
-            // their key is destroyed: what was decrypted before must not outlive it
-            rebuilt.dropSubject(kept.subject());
-            kept = null;
-        }
-        if (kept != null && !asOf.isBefore(kept.lastTimestamp())) {
-            RebuiltStates.Entry from = kept;
+        RebuiltStates.Key key = key(replay, stateId);
+        boolean merged = replay.streams(stateId).size() > 1;
+        for (RebuiltStates.Entry from : usable(key)) {
+            if (asOf.isBefore(from.lastTimestamp())) {
+                continue;
+            }
             List<DomainEventMessage<?>> rest = events(replay, stateId, from.lastSequences());
             // an event stored after the state was kept but stamped at or before its newest event may belong in the
-            // middle of what it consumed (streams merged by time, a tie going to the first): rebuild from the start
-            boolean merged = replay.streams(stateId).size() > 1;
-            if (rest.stream().noneMatch(event -> merged ? !event.getTimestamp().isAfter(from.lastTimestamp())
+            // middle of what it consumed (streams merged by time, a tie going to the first): try an earlier one
+            if (rest.stream().anyMatch(event -> merged ? !event.getTimestamp().isAfter(from.lastTimestamp())
                     : event.getTimestamp().isBefore(from.lastTimestamp()))) {
-                List<DomainEventMessage<?>> due = upTo(rest, asOf);
-                if (due.isEmpty()) {
-                    return Optional.ofNullable(from.state() == null ? null : from.state().decode(DOCUMENTS));
-                }
-                try {
-                    return Optional.ofNullable(rebuild(replay, stateId, key, from, due));
-                } catch (RuntimeException e) {
-                    rebuilt.remove(key);
-                }
+                continue;
+            }
+            rebuilt.used(key, from);
+            List<DomainEventMessage<?>> due = upTo(rest, asOf);
+            if (due.isEmpty()) {
+                return Optional.ofNullable(from.state() == null ? null : from.state().decode(DOCUMENTS));
+            }
+            try {
+                return Optional.ofNullable(resume(replay, stateId, from, due, i -> false, (state, i) -> { }));
+            } catch (RuntimeException e) {
+                rebuilt.remove(key, from);
+                break;
             }
         }
         List<DomainEventMessage<?>> events = upTo(events(replay, stateId), asOf);
         if (events.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(rebuild(replay, stateId, key, null, events));
+        return Optional.ofNullable(resume(replay, stateId, null, events, i -> false, (state, i) -> { }));
     }
 
-    /** Replays {@code events} over {@code from} (or nothing), keeps the result and returns the state's document. */
-    private Document rebuild(StateReplay<?> replay, String stateId, RebuiltStates.Key key, RebuiltStates.Entry from,
-                             List<DomainEventMessage<?>> events) {
+    /**
+     * The furthest kept state of {@code stateId} that consumed exactly the first {@code atMost} or fewer of
+     * {@code all} (the state's events as {@link #events(StateReplay, String)} gives them now), or null. Each stream is
+     * read from sequence 0 and merged deterministically, so a kept state whose last sequence numbers are those of a
+     * prefix of {@code all} consumed that very prefix, in that order.
+     */
+    RebuiltStates.Entry keptBefore(StateReplay<?> replay, String stateId, List<DomainEventMessage<?>> all,
+                                   int atMost) {
+        if (rebuilt == null) {
+            return null;
+        }
+        RebuiltStates.Key key = key(replay, stateId);
+        for (RebuiltStates.Entry entry : usable(key)) {
+            if (entry.events() > atMost || entry.events() == 0) {
+                continue;
+            }
+            Map<String, Long> prefix = new HashMap<>();
+            for (String stream : replay.streams(stateId)) {
+                prefix.put(stream, -1L);
+            }
+            for (DomainEventMessage<?> event : all.subList(0, entry.events())) {
+                prefix.put(event.getAggregateIdentifier(), event.getSequenceNumber());
+            }
+            if (prefix.equals(entry.lastSequences())) {
+                return rebuilt.used(key, entry);
+            }
+        }
+        return null;
+    }
+
+    /** The state's kept entries, furthest first; none when its data subject is erased, whose entries go. */
+    private List<RebuiltStates.Entry> usable(RebuiltStates.Key key) {
+        List<RebuiltStates.Entry> kept = rebuilt.newestFirst(key);
+        for (RebuiltStates.Entry entry : kept) {
+            if (entry.subject() != null && erasedMembers.isErased(entry.subject())) {
+                // their key is destroyed: what was decrypted before must not outlive it
+                rebuilt.dropSubject(entry.subject());
+                return List.of();
+            }
+        }
+        return kept;
+    }
+
+    private static RebuiltStates.Key key(StateReplay<?> replay, String stateId) {
+        return new RebuiltStates.Key(replay.getClass().getName(), stateId);
+    }
+
+    /** How many events this replayer fed through projections since it was made; for tests, which must not time. */
+    long replayedEvents() {
+        return replayed.get();
+    }
+
+    /**
+     * Replays {@code events} over {@code from} (or nothing) as {@link #replay} does, keeping a checkpoint every
+     * {@link RebuiltStates#CHECKPOINT_EVERY} events consumed and the state at the end (when a {@link RebuiltStates}
+     * is given); returns the state's document after the last event.
+     */
+    Document resume(StateReplay<?> replay, String stateId, RebuiltStates.Entry from,
+                    List<? extends DomainEventMessage<?>> events, IntPredicate wanted, ObjIntConsumer<Document> seen) {
+        if (rebuilt == null && from == null) {
+            return replay(replay, stateId, events, wanted, seen);
+        }
+        RebuiltStates.Key key = key(replay, stateId);
         return scratch.withDatabase(database -> {
             Object projection = replay.projection(database);
             if (from != null) {
@@ -176,39 +238,56 @@ final class Replayer {
                     }
                 });
             }
+            Progress progress = new Progress(replay.streams(stateId), from);
             AnnotatedHandlerInspector<Object> handlers = handlers(projection);
-            for (DomainEventMessage<?> event : events) {
+            for (int i = 0; i < events.size(); i++) {
+                DomainEventMessage<?> event = events.get(i);
                 handle(handlers, projection, event);
+                replayed.incrementAndGet();
+                progress.consumed(event);
+                if (wanted.test(i)) {
+                    seen.accept(replay.read(database, stateId), i);
+                }
+                if (i < events.size() - 1 && RebuiltStates.isCheckpoint(progress.events)) {
+                    keep(replay, stateId, key, progress, database, replay.read(database, stateId));
+                }
             }
             Document state = replay.read(database, stateId);
             if (from == null || !events.isEmpty()) {
-                keep(replay, stateId, key, from, events, database, state);
+                keep(replay, stateId, key, progress, database, state);
             }
             return state;
         });
     }
 
-    private void keep(StateReplay<?> replay, String stateId, RebuiltStates.Key key, RebuiltStates.Entry from,
-                      List<DomainEventMessage<?>> events, MongoDatabase database, Document state) {
-        String subject = replay.dataSubject(stateId, state);
-        if (subject != null && erasedMembers.isErased(subject)) {
-            rebuilt.dropSubject(subject);
-            return;
+    /**
+     * What a replay consumed so far of each stream. Resuming reads each stream on from its last consumed sequence
+     * number, which is only right when what was consumed of each stream has no gap (an event left out for its time
+     * while a later one was not): after a gap nothing of the replay is kept.
+     */
+    private static final class Progress {
+
+        private final Map<String, Long> lastSequences = new HashMap<>();
+        private Instant lastTimestamp = Instant.MIN;
+        private int events;
+        private boolean gap;
+
+        Progress(List<String> streams, RebuiltStates.Entry from) {
+            for (String stream : streams) {
+                lastSequences.put(stream, -1L);
+            }
+            if (from != null) {
+                lastSequences.putAll(from.lastSequences());
+                lastTimestamp = from.lastTimestamp();
+                events = from.events();
+            }
         }
-        Map<String, Long> lastSequences = new HashMap<>();
-        for (String stream : replay.streams(stateId)) {
-            lastSequences.put(stream, -1L);
-        }
-        Instant lastTimestamp = Instant.MIN;
-        if (from != null) {
-            lastSequences.putAll(from.lastSequences());
-            lastTimestamp = from.lastTimestamp();
-        }
-        for (DomainEventMessage<?> event : events) {
-            // resuming reads each stream on from its last consumed sequence number, which is only right when what
-            // was consumed of each stream has no gap (an event left out for its time while a later one was not)
+
+        void consumed(DomainEventMessage<?> event) {
+            events++;
             Long last = lastSequences.get(event.getAggregateIdentifier());
             if (last == null || event.getSequenceNumber() != last + 1) {
+                gap = true;
                 return;
             }
             lastSequences.put(event.getAggregateIdentifier(), event.getSequenceNumber());
@@ -216,10 +295,22 @@ final class Replayer {
                 lastTimestamp = event.getTimestamp();
             }
         }
-        int consumed = (from == null ? 0 : from.events()) + events.size();
-        RebuiltStates.Entry held = rebuilt.get(key);
-        if (held != null && held.events() > consumed) {
-            return; // an earlier state than the one kept: not worth copying, the kept one stays
+    }
+
+    private void keep(StateReplay<?> replay, String stateId, RebuiltStates.Key key, Progress progress,
+                      MongoDatabase database, Document state) {
+        if (rebuilt == null || progress.gap || progress.events == 0) {
+            return;
+        }
+        String subject = replay.dataSubject(stateId, state);
+        if (subject != null && erasedMembers.isErased(subject)) {
+            rebuilt.dropSubject(subject);
+            return;
+        }
+        if (RebuiltStates.isCheckpoint(progress.events)
+                ? rebuilt.holds(key, progress.events, progress.lastSequences)
+                : rebuilt.behindFurthest(key, progress.events)) {
+            return; // held already, or earlier than the one kept: not worth copying
         }
         Map<String, List<RawBsonDocument>> collections = new LinkedHashMap<>();
         long bytes = 0;
@@ -237,7 +328,7 @@ final class Replayer {
         RawBsonDocument kept = state == null ? null : new RawBsonDocument(state, DOCUMENTS);
         bytes += kept == null ? 0 : kept.getByteBuffer().remaining();
         rebuilt.put(key, new RebuiltStates.Entry(kept, Collections.unmodifiableMap(collections),
-                Map.copyOf(lastSequences), lastTimestamp, (from == null ? 0 : from.events()) + events.size(), subject, bytes));
+                Map.copyOf(progress.lastSequences), progress.lastTimestamp, progress.events, subject, bytes));
     }
 
     private static AnnotatedHandlerInspector<Object> handlers(Object projection) {
@@ -261,6 +352,7 @@ final class Replayer {
                             ClasspathHandlerDefinition.forClass(type)));
             for (int i = 0; i < events.size(); i++) {
                 handle(handlers, projection, events.get(i));
+                replayed.incrementAndGet();
                 if (wanted.test(i)) {
                     seen.accept(replay.read(database, stateId), i);
                 }

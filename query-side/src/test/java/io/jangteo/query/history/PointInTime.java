@@ -25,12 +25,33 @@ public final class PointInTime implements AutoCloseable {
     private final PointInTimeQueries queries;
     private final ReplayedStateChanges changes;
 
+    private final RebuiltStates rebuilt = new RebuiltStates();
+
     public PointInTime(ScratchReadStore scratch, ErasedMembers erasedMembers) {
+        this(scratch, erasedMembers, ReplayedStateChanges.REPLAY_BUDGET);
+    }
+
+    /** With the audit log's changes replaying at most {@code replayBudget} events of an aggregate per call. */
+    public PointInTime(ScratchReadStore scratch, ErasedMembers erasedMembers, int replayBudget) {
         this.scratch = scratch;
         List<StateReplay<?>> replays = List.of(new OrderStateReplay(), new MemberStateReplay(),
                 new ProductStateReplay(), new SellerStateReplay(), new CouponStateReplay(), new CartStateReplay());
-        this.queries = new PointInTimeQueries(eventStore, scratch, replays, erasedMembers, new ObjectMapper());
-        this.changes = new ReplayedStateChanges(eventStore, scratch, replays, erasedMembers);
+        this.queries = new PointInTimeQueries(eventStore, scratch, replays, erasedMembers, new ObjectMapper(), rebuilt);
+        this.changes = new ReplayedStateChanges(eventStore, scratch, replays, erasedMembers, rebuilt, replayBudget);
+    }
+
+    /** How many events the point-in-time queries and the changes fed through projections so far. */
+    public long replayedEvents() {
+        return queries.replayedEvents() + changes.replayedEvents();
+    }
+
+    /** How many checkpoints of {@code memberId}'s state are kept. */
+    public int memberCheckpointsKept(String memberId) {
+        return rebuilt.checkpoints(new RebuiltStates.Key(MemberStateReplay.class.getName(), memberId));
+    }
+
+    public static int checkpointEvery() {
+        return RebuiltStates.CHECKPOINT_EVERY;
     }
 
     public void store(List<? extends DomainEventMessage<?>> messages) {
