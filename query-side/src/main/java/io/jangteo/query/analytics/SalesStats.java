@@ -1,7 +1,10 @@
 package io.jangteo.query.analytics;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -19,9 +22,11 @@ import org.bson.Document;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -74,10 +79,20 @@ final class SalesStats {
         }
     }
 
-    /** @return whether the row changed (false when it had taken this contribution already) */
-    boolean apply(String key, Contribution contribution) {
-        try {
-            rows.updateOne(
+    /**
+     * Applies one event's contributions in one unordered bulk write (one round trip for the event's rows instead of
+     * one per row); a row that holds the key already refuses its upsert with a duplicate key, which is how a
+     * redelivery is told apart.
+     *
+     * @return the contributions that changed their row
+     */
+    List<Contribution> apply(String key, List<Contribution> contributions) {
+        if (contributions.isEmpty()) {
+            return List.of();
+        }
+        List<UpdateOneModel<Document>> updates = new ArrayList<>(contributions.size());
+        for (Contribution contribution : contributions) {
+            updates.add(new UpdateOneModel<>(
                     Filters.and(Filters.eq("_id", contribution.rowId()), Filters.ne(APPLIED, key)),
                     Updates.combine(
                             Updates.setOnInsert(DAY, contribution.day().toString()),
@@ -89,14 +104,26 @@ final class SalesStats {
                             Updates.inc(GROSS, contribution.gross()),
                             Updates.inc(REFUNDS, contribution.refunds()),
                             Updates.push(APPLIED, key)),
-                    new UpdateOptions().upsert(true));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false; // the row exists and holds this key: the upsert's insert collided with it
-            }
-            throw e;
+                    new UpdateOptions().upsert(true)));
         }
+        Set<Integer> refused = new HashSet<>();
+        try {
+            rows.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                refused.add(error.getIndex());
+            }
+        }
+        List<Contribution> changed = new ArrayList<>();
+        for (int i = 0; i < contributions.size(); i++) {
+            if (!refused.contains(i)) {
+                changed.add(contributions.get(i));
+            }
+        }
+        return changed;
     }
 
     Document find(String id) {

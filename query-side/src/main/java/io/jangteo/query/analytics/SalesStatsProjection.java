@@ -220,12 +220,7 @@ class SalesStatsProjection {
      * of the day's row at the subscriber's grouping. A redelivery changes no row and tells no one.
      */
     private void apply(String key, List<SalesStats.Contribution> contributions) {
-        List<SalesStats.Contribution> changed = new ArrayList<>();
-        for (SalesStats.Contribution contribution : contributions) {
-            if (stats.apply(key, contribution)) {
-                changed.add(contribution);
-            }
-        }
+        List<SalesStats.Contribution> changed = stats.apply(key, contributions);
         if (changed.isEmpty()) {
             return;
         }

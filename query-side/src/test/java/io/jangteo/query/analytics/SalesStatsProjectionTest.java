@@ -202,6 +202,42 @@ class SalesStatsProjectionTest {
         assertThat(shopUpdates).hasSize(1);
     }
 
+    /** Measures (prints, never asserts) how fast payments are counted and a month's questions answered. */
+    @Test
+    void aMonthOfOrdersAddsUpExactly() {
+        int orders = 1_000;
+        long expectedGross = 0;
+        long started = System.nanoTime();
+        for (int n = 0; n < orders; n++) {
+            String id = "M" + n;
+            SellerId seller = SellerId.of("s-" + n % 8);
+            QuotedLine first = line("1", seller, "c-" + n % 4, 1_000 + n, 1, 0, 0);
+            QuotedLine second = line("2", SellerId.of("s-" + (n + 3) % 8), "c-" + (n + 1) % 4, 500, 2, 100, 0);
+            expectedGross += first.payAmount().amount() + second.payAmount().amount();
+            feed.order(id, placed(id, first, second));
+            feed.order(id, approved(id, NOON_MARCH_1_KST.plus(java.time.Duration.ofHours(17L * n % (30 * 24)))));
+        }
+        long deliveredNanos = System.nanoTime() - started;
+        LocalDate last = MARCH_1.plusDays(30);
+
+        long queryStarted = System.nanoTime();
+        SalesStatsView byDay = ask(MARCH_1, last, null, null, SalesDimension.DAY);
+        long byDayNanos = System.nanoTime() - queryStarted;
+        queryStarted = System.nanoTime();
+        SalesStatsView fine = ask(MARCH_1, last, null, null, SalesDimension.DAY, SalesDimension.SELLER,
+                SalesDimension.CATEGORY);
+        long fineNanos = System.nanoTime() - queryStarted;
+
+        assertTotals(byDay, orders, 3L * orders, expectedGross, 0);
+        assertTotals(fine, orders, 3L * orders, expectedGross, 0);
+        assertThat(byDay.rows()).hasSize(31);
+        assertThat(fine.rows().stream().mapToLong(SalesStatsRow::orders).sum()).isGreaterThan(orders);
+        System.out.printf("sales-stats: %d orders (%d events) counted in %d ms (%.0f events/s, in-memory store);"
+                        + " 31 days by day %d ms (%d rows), by day, seller and category %d ms (%d rows)%n",
+                orders, 2 * orders, deliveredNanos / 1_000_000, 2 * orders / (deliveredNanos / 1e9),
+                byDayNanos / 1_000_000, byDay.rows().size(), fineNanos / 1_000_000, fine.rows().size());
+    }
+
     // ----
 
     /** Order A (both shops) paid at noon on 1 March, order B paid after midnight (2 March in Seoul), A's shoes refunded. */
