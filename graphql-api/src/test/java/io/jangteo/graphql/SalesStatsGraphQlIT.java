@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 
 import static io.jangteo.graphql.OrderTestKit.amount;
 import static io.jangteo.graphql.OrderTestKit.line;
-import static io.jangteo.graphql.OrderTestKit.list;
 import static io.jangteo.graphql.OrderTestKit.map;
 import static io.jangteo.graphql.OrderTestKit.number;
 import static org.assertj.core.api.Assertions.assertThat;

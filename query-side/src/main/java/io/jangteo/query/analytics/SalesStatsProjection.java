@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import io.jangteo.messages.analytics.FindSalesStatsQuery;
 import io.jangteo.messages.analytics.SalesStatsFilter;
 import io.jangteo.messages.analytics.SalesStatsRow;
+import io.jangteo.messages.analytics.SalesStatsView;
 import io.jangteo.messages.order.OrderCancelled;
 import io.jangteo.messages.order.OrderExpired;
 import io.jangteo.messages.order.OrderPlaced;
@@ -191,7 +192,7 @@ class SalesStatsProjection {
     }
 
     @QueryHandler
-    io.jangteo.messages.analytics.SalesStatsView find(FindSalesStatsQuery query) {
+    SalesStatsView find(FindSalesStatsQuery query) {
         return stats.answer(query);
     }
 
