@@ -63,6 +63,8 @@ class EventStream {
         private BlockingStream<TrackedEventMessage<?>> stream;
         private long lastPosition = Long.MAX_VALUE;
         private boolean done;
+        /** The position read last (or started after): a bounded stream that reached its end waits no longer. */
+        private long seen;
 
         Reader(StreamEventsQuery query) {
             this.query = query;
@@ -75,8 +77,7 @@ class EventStream {
                 lastPosition = until.lastPosition() == null ? head : Math.min(head, until.lastPosition());
             }
             TrackingToken start = StreamTokens.startingAt(eventStore, query.from());
-            // a bounded stream that starts at or beyond its end would otherwise wait for live events forever
-            done = until != null && (start == null ? -1 : start.position().orElse(-1)) >= lastPosition;
+            seen = start == null ? -1 : start.position().orElse(-1);
             stream = eventStore.openStream(start);
             return this;
         }
@@ -85,10 +86,13 @@ class EventStream {
             try {
                 while (!done && !cancelled) {
                     if (!stream.hasNextAvailable(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                        // nothing more up to the end: a bounded stream that started at or beyond its end is done
+                        done = query.until() != null && seen >= lastPosition;
                         continue;
                     }
                     TrackedEventMessage<?> event = stream.nextAvailable();
                     long position = StreamTokens.position(event.trackingToken());
+                    seen = Math.max(seen, position);
                     if (position > lastPosition) {
                         break;
                     }
