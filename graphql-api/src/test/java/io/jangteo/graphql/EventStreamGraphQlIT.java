@@ -149,11 +149,11 @@ class EventStreamGraphQlIT extends MemberTestSupport {
         assertThat(payload.has("name")).isFalse();
         assertThat(payload.has("phone")).isFalse();
         assertThat(payload.path("memberId").path("value").asText()).isEqualTo(memberId);
-        assertThat((String) analystSees.get("payloadJson")).doesNotContain(email, "김분석", "010-9876-5432");
+        assertThat((String) analystSees.get("payloadJson")).doesNotContain(email, "김분석", "01098765432");
         assertThat(keys(analystSees)).contains("actorId", "requestId").doesNotContain("clientIp", "userAgent");
 
         Map<String, Object> adminSees = registrationOf(memberId, admin().accessToken(), filter, before);
-        assertThat((String) adminSees.get("payloadJson")).contains(email, "김분석", "010-9876-5432");
+        assertThat((String) adminSees.get("payloadJson")).contains(email, "김분석", "01098765432");
         assertThat(keys(adminSees)).contains("clientIp", "userAgent");
     }
 

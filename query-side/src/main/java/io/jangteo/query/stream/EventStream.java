@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SynchronousSink;
@@ -34,6 +35,7 @@ class EventStream {
     private final StreamedEvents events;
     private final Scheduler readers;
 
+    @Autowired
     EventStream(EventStore eventStore, ObjectProvider<ObjectMapper> objectMappers) {
         this(eventStore, objectMappers.getIfUnique(ObjectMapper::new), Schedulers.boundedElastic());
     }
