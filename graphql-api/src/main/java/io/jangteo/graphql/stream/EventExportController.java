@@ -1,5 +1,6 @@
 package io.jangteo.graphql.stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jangteo.graphql.security.Actor;
 import io.jangteo.graphql.security.ApiException;
@@ -52,13 +53,13 @@ class EventExportController {
     }
 
     @GetMapping(PATH)
-    ResponseEntity<?> export(@RequestParam(required = false) String from,
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String from,
                              @RequestParam(required = false) String to,
                              @RequestParam(required = false) String fromTime,
                              @RequestParam(required = false) String toTime,
                              @RequestParam(required = false) String eventTypes,
                              @RequestParam(required = false) String aggregateTypes,
-                             Authentication authentication) {
+                             Authentication authentication) throws JsonProcessingException {
         StreamEventsQuery query;
         Actor reader;
         try {
@@ -87,8 +88,10 @@ class EventExportController {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("code", e.code().name());
             body.put("message", e.getMessage());
+            byte[] json = objectMapper.writeValueAsBytes(body);
+            // one return type for both answers: Spring streams a body only when the method declares it so
             return ResponseEntity.status(status).cacheControl(CacheControl.noStore())
-                    .contentType(MediaType.APPLICATION_JSON).body(body);
+                    .contentType(MediaType.APPLICATION_JSON).body(out -> out.write(json));
         }
         StreamEventsQuery export = query;
         StreamingResponseBody body = out -> write(export, out);
