@@ -20,6 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
+import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 import java.lang.reflect.InvocationTargetException;
@@ -185,33 +190,70 @@ class EventStreamTest {
     @Test
     void cancellingClosesTheStoresStream() {
         append("Order", "o1", 0, new Note("a"), T0);
-        AtomicInteger opened = new AtomicInteger();
-        AtomicInteger closed = new AtomicInteger();
-        EventStore counting = (EventStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{EventStore.class}, (proxy, method, args) -> {
-                    Object result = invoke(method, eventStore, args);
-                    if (method.getName().equals("openStream")) {
-                        opened.incrementAndGet();
-                        Object opened_ = result;
-                        return Proxy.newProxyInstance(getClass().getClassLoader(),
-                                new Class<?>[]{BlockingStream.class}, (p, m, a) -> {
-                                    if (m.getName().equals("close")) {
-                                        closed.incrementAndGet();
-                                    }
-                                    return invoke(m, opened_, a);
-                                });
-                    }
-                    return result;
-                });
-        EventStream countingStream = new EventStream(counting, new ObjectMapper(), Schedulers.boundedElastic());
+        CountingStore counting = new CountingStore(eventStore);
+        EventStream countingStream = new EventStream(counting.proxy(), new ObjectMapper(), Schedulers.boundedElastic());
         AtomicInteger received = new AtomicInteger();
         var subscription = countingStream.stream(query(StreamStart.beginning(), null))
                 .subscribe(e -> received.incrementAndGet());
         await().atMost(Duration.ofSeconds(5)).until(() -> received.get() == 1);
-        assertThat(closed.get()).isZero();
+        assertThat(counting.closed.get()).isZero();
         subscription.dispose();
-        await().atMost(Duration.ofSeconds(5)).until(() -> closed.get() == 1);
-        assertThat(opened.get()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> counting.closed.get() == 1);
+        assertThat(counting.opened.get()).isEqualTo(1);
+    }
+
+    @Test
+    void demandPassesThroughAxonsStreamingQuery() {
+        for (int i = 0; i < 200; i++) {
+            append("Order", "o1", i, new Note("n" + i), T0.plusSeconds(i));
+        }
+        CountingStore counting = new CountingStore(eventStore);
+        SimpleQueryBus bus = SimpleQueryBus.builder().build();
+        new AnnotationQueryHandlerAdapter<>(
+                new EventStream(counting.proxy(), new ObjectMapper(), Schedulers.boundedElastic())).subscribe(bus);
+        QueryGateway gateway = DefaultQueryGateway.builder().queryBus(bus).build();
+        List<StreamedEventView> got = Flux.from(gateway.streamingQuery(query(StreamStart.beginning(), null),
+                        StreamedEventView.class))
+                .limitRate(1)
+                .take(3, true)
+                .collectList().block(Duration.ofSeconds(5));
+        assertThat(got).hasSize(3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> counting.closed.get() == 1);
+        // what the store handed out is what was asked for plus at most a small prefetch, not all 200 events
+        System.out.println("events read from the store for 3 requested through the query bus: " + counting.read.get());
+        assertThat(counting.read.get()).isLessThan(50);
+    }
+
+    /** The embedded store, counting the streams it opens and closes and the events read from them. */
+    private static final class CountingStore {
+        final AtomicInteger opened = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+        final AtomicInteger read = new AtomicInteger();
+        private final EventStore target;
+
+        CountingStore(EventStore target) {
+            this.target = target;
+        }
+
+        EventStore proxy() {
+            return (EventStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{EventStore.class},
+                    (proxy, method, args) -> {
+                        Object result = invoke(method, target, args);
+                        if (!method.getName().equals("openStream")) {
+                            return result;
+                        }
+                        opened.incrementAndGet();
+                        return Proxy.newProxyInstance(getClass().getClassLoader(),
+                                new Class<?>[]{BlockingStream.class}, (p, m, a) -> {
+                                    if (m.getName().equals("close")) {
+                                        closed.incrementAndGet();
+                                    } else if (m.getName().equals("nextAvailable")) {
+                                        read.incrementAndGet();
+                                    }
+                                    return invoke(m, result, a);
+                                });
+                    });
+        }
     }
 
     private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
