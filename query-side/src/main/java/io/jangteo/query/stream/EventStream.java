@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * buffer, and cancelling closes the store's stream.
  */
 @Component
-class EventStream {
+class EventStream implements DisposableBean {
 
     /** How long one wait for a live event blocks before the reader checks whether it was cancelled. */
     private static final int POLL_MILLIS = 200;
@@ -35,9 +36,22 @@ class EventStream {
     private final StreamedEvents events;
     private final Scheduler readers;
 
+    /**
+     * Each open stream holds a reader thread while it waits for live events; they get a pool of their own, so
+     * analysts' long-lived streams can never take the threads that Reactor's shared pool lends to the rest of the
+     * application. Beyond this many open streams, new ones wait for a reader to be free.
+     */
+    static final int MAX_READERS = 64;
+
     @Autowired
     EventStream(EventStore eventStore, ObjectProvider<ObjectMapper> objectMappers) {
-        this(eventStore, objectMappers.getIfUnique(ObjectMapper::new), Schedulers.boundedElastic());
+        this(eventStore, objectMappers.getIfUnique(ObjectMapper::new),
+                Schedulers.newBoundedElastic(MAX_READERS, 10_000, "event-stream", 60, true));
+    }
+
+    @Override
+    public void destroy() {
+        readers.dispose();
     }
 
     EventStream(EventStore eventStore, ObjectMapper objectMapper, Scheduler readers) {
