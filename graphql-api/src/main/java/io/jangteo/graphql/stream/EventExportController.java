@@ -1,6 +1,5 @@
 package io.jangteo.graphql.stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jangteo.graphql.security.Actor;
 import io.jangteo.graphql.security.ApiException;
@@ -9,24 +8,27 @@ import io.jangteo.messages.stream.StreamEventsQuery;
 import io.jangteo.messages.stream.StreamStart;
 import io.jangteo.messages.stream.StreamedEventView;
 import org.axonframework.queryhandling.QueryGateway;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import reactor.core.publisher.Flux;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Bulk export of a range of events as NDJSON (one JSON object per line, the fields of {@code StreamedEvent}), for
@@ -52,14 +54,18 @@ class EventExportController {
         this.objectMapper = objectMapper;
     }
 
+    /**
+     * Writes on the request's own thread rather than as an asynchronous body: an asynchronous response ends at the
+     * container's async timeout (30 s on Tomcat), which a large export outlasts.
+     */
     @GetMapping(PATH)
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String from,
+    void export(@RequestParam(required = false) String from,
                              @RequestParam(required = false) String to,
                              @RequestParam(required = false) String fromTime,
                              @RequestParam(required = false) String toTime,
                              @RequestParam(required = false) String eventTypes,
                              @RequestParam(required = false) String aggregateTypes,
-                             Authentication authentication) throws JsonProcessingException {
+                             Authentication authentication, HttpServletResponse response) throws IOException {
         StreamEventsQuery query;
         Actor reader;
         try {
@@ -88,21 +94,27 @@ class EventExportController {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("code", e.code().name());
             body.put("message", e.getMessage());
-            byte[] json = objectMapper.writeValueAsBytes(body);
-            // one return type for both answers: Spring streams a body only when the method declares it so
-            return ResponseEntity.status(status).cacheControl(CacheControl.noStore())
-                    .contentType(MediaType.APPLICATION_JSON).body(out -> out.write(json));
+            response.setStatus(status.value());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getOutputStream().write(objectMapper.writeValueAsBytes(body));
+            return;
         }
-        StreamEventsQuery export = query;
-        StreamingResponseBody body = out -> write(export, out);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(NDJSON).body(body);
+        response.setStatus(HttpStatus.OK.value());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        response.setContentType(NDJSON.toString());
+        write(query, response.getOutputStream());
     }
 
-    private void write(StreamEventsQuery query, OutputStream out) throws java.io.IOException {
-        for (StreamedEventView event : Flux.from(queryGateway.streamingQuery(query, StreamedEventView.class))
-                .toIterable(READ_AHEAD)) {
-            out.write(objectMapper.writeValueAsBytes(line(event)));
-            out.write('\n');
+    private void write(StreamEventsQuery query, OutputStream out) throws IOException {
+        // closing the stream cancels the query, so a client that hangs up mid-export closes the store's stream too
+        try (Stream<StreamedEventView> events = Flux.from(
+                queryGateway.streamingQuery(query, StreamedEventView.class)).toStream(READ_AHEAD)) {
+            Iterator<StreamedEventView> it = events.iterator();
+            while (it.hasNext()) {
+                out.write(objectMapper.writeValueAsBytes(line(it.next())));
+                out.write('\n');
+            }
         }
         out.flush();
     }

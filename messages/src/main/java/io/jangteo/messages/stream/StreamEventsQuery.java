@@ -1,7 +1,5 @@
 package io.jangteo.messages.stream;
 
-import java.util.Objects;
-
 /**
  * Stored events from {@code from} on, then live ones as they are stored, answered as a streaming query so the
  * consumer's demand drives reading (back-pressure) instead of a buffer that could overflow. {@code until} null
@@ -13,6 +11,5 @@ public record StreamEventsQuery(EventStreamFilter filter, StreamStart from, Stre
     public StreamEventsQuery {
         filter = filter == null ? EventStreamFilter.ALL : filter;
         from = from == null ? StreamStart.beginning() : from;
-        Objects.requireNonNull(filter, "filter");
     }
 }
