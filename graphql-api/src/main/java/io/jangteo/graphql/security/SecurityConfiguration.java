@@ -77,6 +77,8 @@ class SecurityConfiguration {
                                 "/actuator/prometheus").permitAll()
                         // payment providers call back without a token; the endpoint checks their signature itself
                         .requestMatchers(HttpMethod.POST, "/payments/callbacks/**").permitAll()
+                        // the event export: all events of the store, so analysts and admins only
+                        .requestMatchers(HttpMethod.GET, "/events/export").hasAnyRole("ANALYST", "ADMIN")
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(roles())))
