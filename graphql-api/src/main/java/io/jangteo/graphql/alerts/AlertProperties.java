@@ -116,6 +116,13 @@ public record AlertProperties(@DefaultValue("true") boolean enabled,
      */
     public record Delivery(@DefaultValue("5") int maxAttempts, @DefaultValue("2s") Duration initialBackoff,
                            @DefaultValue("10s") Duration timeout, @DefaultValue("1000") int queueCapacity) {
+        public Delivery {
+            if (maxAttempts < 1 || queueCapacity < 1 || initialBackoff.isNegative() || timeout.isNegative()
+                    || timeout.isZero()) {
+                throw new IllegalArgumentException("jangteo.alerts.delivery: max-attempts and queue-capacity must be"
+                        + " at least 1, initial-backoff not negative, timeout positive");
+            }
+        }
     }
 
     public enum RuleType { ERROR_RATE, LATENCY_P99, PROCESSOR_LAG, DEAD_LETTERS, PAYMENT_FAILURES, MEDIA_FAILURES,

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.jangteo.graphql.GraphQlTestSupport;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,6 +67,15 @@ import static org.awaitility.Awaitility.await;
         "jangteo.alerts.rules[2].threshold=0",
         "jangteo.alerts.rules[2].window=400ms",
         "jangteo.alerts.rules[2].tags.component=itFlaky",
+        "jangteo.alerts.rules[3].name=it-latency",
+        "jangteo.alerts.rules[3].type=latency-p99",
+        "jangteo.alerts.rules[3].threshold=2.0",
+        "jangteo.alerts.rules[3].window=2s",
+        "jangteo.alerts.rules[4].name=it-payments",
+        "jangteo.alerts.rules[4].type=payment-failures",
+        "jangteo.alerts.rules[4].threshold=0.3",
+        "jangteo.alerts.rules[4].window=2s",
+        "jangteo.alerts.rules[4].min-count=10",
 })
 class AlertNotificationIT extends GraphQlTestSupport {
 
@@ -210,6 +220,38 @@ class AlertNotificationIT extends GraphQlTestSupport {
                 .extracting(message -> message.get("status").asText()).containsExactly("FIRING", "RESOLVED"));
         assertThat(about("it-health", "/webhook").get(0).get("subject").asText()).isEqualTo("itFlaky");
         assertThat(about("it-health", "/discord")).hasSize(2);
+    }
+
+    @Test
+    void slowRequestsFireTheLatencyRuleUntilTheWindowHoldsNoneOfThem() {
+        anonymous().document("{ __typename }").execute().path("__typename").entity(String.class).isEqualTo("Query");
+        // the application's own request timer, fed as a slow dependency would: a fifth of requests take 3 s
+        Timer requests = meters.find("graphql.request").timer();
+        assertThat(requests).as("Spring for GraphQL's request timer").isNotNull();
+        for (int i = 0; i < 20; i++) {
+            requests.record(Duration.ofSeconds(3));
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(about("it-latency", "/webhook"))
+                .extracting(message -> message.get("status").asText()).containsExactly("FIRING", "RESOLVED"));
+        JsonNode firing = about("it-latency", "/webhook").get(0);
+        assertThat(firing.get("value").asDouble()).isGreaterThan(2.0);
+        assertThat(firing.get("threshold").asDouble()).isEqualTo(2.0);
+    }
+
+    @Test
+    void aSpikeOfDeclinedPaymentsFiresOnlyFromTheMinimumCount() {
+        var declined = meters.counter("jangteo.payments", "method", "card", "outcome", "declined");
+        var approved = meters.counter("jangteo.payments", "method", "card", "outcome", "approved");
+        declined.increment(3);
+        approved.increment(1);
+        // 3 of 4 failed, but 4 payments are too few to call a spike
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2))
+                .until(() -> about("it-payments", "/webhook").isEmpty());
+        declined.increment(8);
+        approved.increment(2);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(about("it-payments", "/webhook"))
+                .extracting(message -> message.get("status").asText()).containsExactly("FIRING", "RESOLVED"));
+        assertThat(about("it-payments", "/webhook").get(0).get("value").asDouble()).isGreaterThan(0.3);
     }
 
     @Test
