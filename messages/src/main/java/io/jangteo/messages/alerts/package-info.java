@@ -1,0 +1,2 @@
+/** Operational alerts as incidents: opened when a rule's condition holds, resolved when it clears, and each delivery. */
+package io.jangteo.messages.alerts;
