@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,11 @@ class ProjectionOperations implements SmartLifecycle {
     private final QueryUpdateEmitter updateEmitter;
     private final OperationsProperties properties;
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
+    private final ExecutorService resetter = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-reset");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile ScheduledExecutorService ticker;
 
     ProjectionOperations(ProjectionStatus status, EventProcessingConfiguration eventProcessing,
@@ -72,19 +79,32 @@ class ProjectionOperations implements SmartLifecycle {
             return OperationOutcome.refused(new RuleViolation(ErrorCode.INVALID_STATE, List.of("name"),
                     "'" + name + "' is not a read model: replaying it would repeat its side effects"));
         }
-        synchronized (this) {
-            if (processor.processingStatus().values().stream().anyMatch(s -> s.isReplaying())) {
-                return OperationOutcome.refused(new RuleViolation(ErrorCode.INVALID_STATE, List.of("name"),
-                        "'" + name + "' is already being rebuilt"));
-            }
-            log.info("Rebuilding read model {}", name);
-            processor.shutDown();
-            // the replay hands every event to the handlers again, parked ones included
-            eventProcessing.deadLetterQueue(name).ifPresent(queue -> queue.clear());
-            processor.resetTokens();
-            processor.start();
-            watched.add(name);
+        // not on the command's thread: its unit of work would hold the reset token back until the command commits
+        // (tokens are stored after commit), and the restarted processor would carry on from its old position
+        return CompletableFuture.supplyAsync(() -> reset(name, processor), resetter).join();
+    }
+
+    private synchronized OperationOutcome reset(String name, TrackingEventProcessor processor) {
+        if (processor.processingStatus().values().stream().anyMatch(ProjectionStatus::replaying)) {
+            return OperationOutcome.refused(new RuleViolation(ErrorCode.INVALID_STATE, List.of("name"),
+                    "'" + name + "' is already being rebuilt"));
         }
+        log.info("Rebuilding read model {}", name);
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+        } catch (RuntimeException e) {
+            // another node still holds a segment (scale-out): nothing was reset, so carry on as before
+            processor.start();
+            log.warn("Could not reset {}", name, e);
+            return OperationOutcome.refused(new RuleViolation(ErrorCode.INVALID_STATE, List.of("name"),
+                    "'" + name + "' could not be reset (is it running on another node?): "
+                            + e.getMessage()));
+        }
+        // the replay hands every event to the handlers again, parked ones included
+        eventProcessing.deadLetterQueue(name).ifPresent(queue -> queue.clear());
+        processor.start();
+        watched.add(name);
         return OperationOutcome.done(0);
     }
 
@@ -93,8 +113,9 @@ class ProjectionOperations implements SmartLifecycle {
         for (String name : List.copyOf(watched)) {
             status.processor(name).ifPresent(processor -> {
                 ProjectionView view = status.view(name, processor);
-                boolean settling = !view.replaying() && view.segments().isEmpty() && processor.isRunning();
-                if (!view.replaying() && !settling) {
+                // until it is live again (or stopped): right after a start its segments are claimed but not caught up
+                boolean finished = !view.replaying() && !"CATCHING_UP".equals(view.state());
+                if (finished) {
                     watched.remove(name);
                 }
                 updateEmitter.emit(FindProjectionsQuery.class,
@@ -103,7 +124,7 @@ class ProjectionOperations implements SmartLifecycle {
         }
         status.processors().forEach((name, processor) -> {
             if (!watched.contains(name)
-                    && processor.processingStatus().values().stream().anyMatch(s -> s.isReplaying())) {
+                    && processor.processingStatus().values().stream().anyMatch(ProjectionStatus::replaying)) {
                 watched.add(name); // a replay started elsewhere (a new read model's first start, another node)
             }
         });
@@ -134,6 +155,7 @@ class ProjectionOperations implements SmartLifecycle {
         if (executor != null) {
             executor.shutdownNow();
         }
+        resetter.shutdown();
     }
 
     @Override

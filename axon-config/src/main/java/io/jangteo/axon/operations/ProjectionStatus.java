@@ -84,11 +84,11 @@ class ProjectionStatus {
                 .sorted(Comparator.comparingInt(s -> s.getSegment().getSegmentId())).toList();
         List<SegmentView> segments = statuses.stream().map(s -> new SegmentView(
                 s.getSegment().getSegmentId(), s.getSegment().getMask(), boxed(s.getCurrentPosition()),
-                s.isCaughtUp(), s.isReplaying(), s.isErrorState() ? describe(s.getError()) : null)).toList();
+                s.isCaughtUp(), replaying(s), s.isErrorState() ? describe(s.getError()) : null)).toList();
         Optional<EventTrackerStatus> slowest = statuses.stream()
                 .min(Comparator.comparingLong(s -> s.getCurrentPosition().orElse(-1)));
         OptionalLong position = slowest.map(EventTrackerStatus::getCurrentPosition).orElse(OptionalLong.empty());
-        boolean replaying = statuses.stream().anyMatch(EventTrackerStatus::isReplaying);
+        boolean replaying = statuses.stream().anyMatch(ProjectionStatus::replaying);
         String error = statuses.stream().filter(EventTrackerStatus::isErrorState).findFirst()
                 .map(s -> describe(s.getError())).orElse(null);
 
@@ -113,6 +113,20 @@ class ProjectionStatus {
         return new ProjectionView(name, rebuildable(name, processor), state,
                 position.isPresent() ? position.getAsLong() : null, head, lagEvents, lagSeconds, segments, replaying,
                 percent, rate, eta, error, deadLetters, now);
+    }
+
+    /**
+     * Whether a segment still replays. Axon keeps flagging a segment as replaying until it handles an event past the
+     * position the reset was made at, so a rebuild on a quiet system would look unfinished forever; the replay is
+     * done when the position reached the reset position.
+     */
+    static boolean replaying(EventTrackerStatus status) {
+        if (!status.isReplaying()) {
+            return false;
+        }
+        OptionalLong reset = status.getResetPosition();
+        OptionalLong current = status.getCurrentPosition();
+        return reset.isEmpty() || current.isEmpty() || current.getAsLong() < reset.getAsLong();
     }
 
     private static String state(TrackingEventProcessor processor, List<EventTrackerStatus> statuses,
