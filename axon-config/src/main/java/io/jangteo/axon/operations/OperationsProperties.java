@@ -15,7 +15,8 @@ import java.util.List;
 record OperationsProperties(List<String> readModels, Duration progressInterval) {
 
     static final List<String> READ_MODELS = List.of("product-catalog-v2", "category-tree", "seller-directory",
-            "member-directory", "order-summary", "cart-view", "coupon-directory", "audit-index", "member-timeline");
+            "member-directory", "order-summary", "cart-view", "coupon-directory", "audit-index", "member-timeline",
+            "sales-stats", "incidents");
 
     OperationsProperties {
         readModels = readModels == null || readModels.isEmpty() ? READ_MODELS : List.copyOf(readModels);
