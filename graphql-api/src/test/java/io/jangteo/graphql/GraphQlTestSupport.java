@@ -37,6 +37,9 @@ import java.util.UUID;
         // earned points become spendable after a second, so a test can watch the scheduler move them
         "jangteo.members.points.pending-period=PT1S",
         "jangteo.schedule.poll-interval=PT0.2S",
+        // indirect, so a subclass with an application of its own (its own @SpringBootTest) can give it its own
+        // directory: one process holds a data directory at a time, and Spring keeps the shared application running
+        "jangteo.data-dir=${jangteo.test.shared-data-dir}",
         "spring.main.banner-mode=off"
 })
 public abstract class GraphQlTestSupport {
@@ -53,7 +56,7 @@ public abstract class GraphQlTestSupport {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("jangteo.data-dir", DATA_DIR::toString);
+        registry.add("jangteo.test.shared-data-dir", DATA_DIR::toString);
     }
 
     protected String baseUrl() {

@@ -1,5 +1,8 @@
 package io.jangteo.graphql.alerts;
 
+import org.springframework.test.annotation.DirtiesContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -44,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * of one test are told from the others' by the rule named in them.
  */
 @Import(AlertNotificationIT.TestParts.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {
         "jangteo.alerts.evaluation-interval=200ms",
         "jangteo.alerts.instance=it-node-1",
@@ -90,12 +94,23 @@ class AlertNotificationIT extends GraphQlTestSupport {
     private static final AtomicInteger FLAKY_CALLS = new AtomicInteger();
     private static final AtomicBoolean HEALTHY = new AtomicBoolean(true);
     private static final AtomicLong STALLED_LAG = new AtomicLong();
+    private static final Path OWN_DATA_DIR = ownDataDir();
+
+    private static Path ownDataDir() {
+        try {
+            return Files.createTempDirectory("jangteo-alerts-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Autowired
     MeterRegistry meters;
 
     @DynamicPropertySource
     static void notifiers(DynamicPropertyRegistry registry) {
+        // an application of its own (its rules and messengers), so a data directory of its own
+        registry.add("jangteo.data-dir", OWN_DATA_DIR::toString);
         String base = "http://127.0.0.1:" + RECEIVER.getAddress().getPort();
         registry.add("jangteo.alerts.notifiers[0].type", () -> "slack");
         registry.add("jangteo.alerts.notifiers[0].url", () -> base + "/slack");
