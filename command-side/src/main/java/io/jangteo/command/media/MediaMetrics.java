@@ -33,6 +33,7 @@ class MediaMetrics {
     static final String FAILURES = "jangteo.media.failures";
     static final String QUEUE_DEPTH = "jangteo.media.queue.depth";
     static final MediaMetrics NONE = new MediaMetrics(() -> null);
+    static final java.util.List<String> KINDS = java.util.List.of("failed", "unsupported", "retried", "parked");
     private static final int SCAN_LIMIT = 10_000;
     private static final long CACHE_NANOS = 2_000_000_000L;
 
@@ -47,8 +48,7 @@ class MediaMetrics {
     void failure(String kind) {
         MeterRegistry meters = registry.get();
         if (meters != null) {
-            Counter.builder(FAILURES).description("Media processing failures, by kind")
-                    .tag("kind", kind).register(meters).increment();
+            failureCounter(meters, kind).increment();
         }
     }
 
@@ -56,6 +56,15 @@ class MediaMetrics {
                         Supplier<EventStorageEngine> engine) {
         Gauge.builder(QUEUE_DEPTH, () -> depth(processing, eventStore, engine))
                 .description("Media waiting to be processed (or in progress)").register(meters);
+        // every kind from the start, at zero: a rate over a series that appears only with the first failure sees none
+        for (String kind : KINDS) {
+            failureCounter(meters, kind);
+        }
+    }
+
+    private static Counter failureCounter(MeterRegistry meters, String kind) {
+        return Counter.builder(FAILURES).description("Media processing failures, by kind")
+                .tag("kind", kind).register(meters);
     }
 
     private double depth(EventProcessingConfiguration processing, EventStore eventStore,
