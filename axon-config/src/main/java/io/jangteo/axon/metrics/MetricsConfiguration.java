@@ -33,22 +33,22 @@ class MetricsConfiguration {
     }
 
     @Bean
-    ProcessorMetrics processorMetrics(EventProcessingConfiguration eventProcessing, EventStore eventStore,
+    EventProcessorMetrics eventProcessorMetrics(EventProcessingConfiguration eventProcessing, EventStore eventStore,
                                       ObjectProvider<EventStorageEngine> storageEngine) {
-        return new ProcessorMetrics(eventProcessing, eventStore, storageEngine::getIfAvailable);
+        return new EventProcessorMetrics(eventProcessing, eventStore, storageEngine::getIfAvailable);
     }
 
     /** Bound once every processor exists: Axon builds them while the context starts. */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> processorGauges(ProcessorMetrics processorMetrics,
+    ApplicationListener<ApplicationReadyEvent> processorGauges(EventProcessorMetrics eventProcessorMetrics,
                                                               MeterRegistry registry) {
-        return event -> processorMetrics.bindTo(registry);
+        return event -> eventProcessorMetrics.bindTo(registry);
     }
 
     /** Named {@code projections} in the health groups. */
     @Bean
-    HealthIndicator projectionsHealthIndicator(ProcessorMetrics processorMetrics) {
-        return new ProjectionsHealthIndicator(processorMetrics);
+    HealthIndicator projectionsHealthIndicator(EventProcessorMetrics eventProcessorMetrics) {
+        return new ProjectionsHealthIndicator(eventProcessorMetrics);
     }
 
     @Bean

@@ -11,9 +11,9 @@ import java.util.List;
  */
 class ProjectionsHealthIndicator implements HealthIndicator {
 
-    private final ProcessorMetrics processors;
+    private final EventProcessorMetrics processors;
 
-    ProjectionsHealthIndicator(ProcessorMetrics processors) {
+    ProjectionsHealthIndicator(EventProcessorMetrics processors) {
         this.processors = processors;
     }
 

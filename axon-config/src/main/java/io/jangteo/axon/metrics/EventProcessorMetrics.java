@@ -29,13 +29,13 @@ import java.util.stream.Stream;
  * Gauges per tracking processor (tag {@code processor}): {@code jangteo.processor.lag.events} (events between the
  * slowest segment and the head of the store), {@code jangteo.processor.lag.seconds} (age of the oldest event it has
  * not handled), {@code jangteo.processor.dead_letters} (letters parked in its queue) and
- * {@code jangteo.processor.replaying} (1 while a reset is being replayed).
+ * {@code jangteo.processor.replaying} (1 while a reset is being replayed and the processor has not caught up).
  * <p>
  * A scrape reads every gauge; computing them costs a head lookup, a read of one event per lagging processor and a
  * count per dead-letter queue, so one snapshot of all processors serves the scrapes of the next {@value #CACHE_MILLIS}
  * ms.
  */
-class ProcessorMetrics {
+class EventProcessorMetrics {
 
     static final String LAG_EVENTS = "jangteo.processor.lag.events";
     static final String LAG_SECONDS = "jangteo.processor.lag.seconds";
@@ -48,7 +48,7 @@ class ProcessorMetrics {
     private final Supplier<EventStorageEngine> storageEngine;
     private volatile Snapshot snapshot = new Snapshot(Instant.EPOCH, Map.of());
 
-    ProcessorMetrics(EventProcessingConfiguration eventProcessing, EventStore eventStore,
+    EventProcessorMetrics(EventProcessingConfiguration eventProcessing, EventStore eventStore,
                      Supplier<EventStorageEngine> storageEngine) {
         this.eventProcessing = eventProcessing;
         this.eventStore = eventStore;
@@ -85,7 +85,7 @@ class ProcessorMetrics {
     /** Names of the processors replaying now, read from their own status (no store access). */
     java.util.List<String> replaying() {
         return trackingProcessors().entrySet().stream()
-                .filter(e -> e.getValue().processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying))
+                .filter(e -> replaying(e.getValue()))
                 .map(Map.Entry::getKey).toList();
     }
 
@@ -125,8 +125,16 @@ class ProcessorMetrics {
         long lagSeconds = lagEvents == 0 ? 0 : oldestUnhandled(slowest.map(EventTrackerStatus::getTrackingToken)
                 .orElse(null)).map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(0L);
         long deadLetters = deadLetters(name);
-        boolean replaying = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying);
-        return new Status(lagEvents, lagSeconds, deadLetters, replaying);
+        return new Status(lagEvents, lagSeconds, deadLetters, replaying(processor));
+    }
+
+    /**
+     * Replaying and not yet caught up. Axon keeps a segment's replay flag until it handles an event past the position
+     * of the reset, so on a quiet store a finished rebuild would count as replaying until the next write; having
+     * caught up with the stream is what ends the partial answers.
+     */
+    private static boolean replaying(TrackingEventProcessor processor) {
+        return processor.processingStatus().values().stream().anyMatch(s -> s.isReplaying() && !s.isCaughtUp());
     }
 
     private long deadLetters(String name) {
