@@ -85,6 +85,11 @@ class PrometheusMetricsIT extends GraphQlTestSupport {
         System.out.printf("scrape: %d ms, %d bytes, %d series%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - scrapeStarted), scrape.length(),
                 scrape.lines().filter(l -> !l.startsWith("#")).count());
+        scrape.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .collect(java.util.stream.Collectors.groupingBy(l -> l.split("[{ ]", 2)[0],
+                        java.util.stream.Collectors.counting()))
+                .entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(e -> System.out.printf("  %6d series %s%n", e.getValue(), e.getKey()));
 
         assertThat(seriesNames(scrape)).as("every listed metric is exposed").containsAll(ExposedMetrics.names());
         assertThat(value(scrape, "jangteo_commands_seconds_count", "command=\"CreateProduct\"", "outcome=\"success\""))
