@@ -35,26 +35,38 @@ class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         long start = System.nanoTime();
         String command = unitOfWork.getMessage().getPayloadType().getSimpleName();
+        // a command sent from an event handler (a saga, media processing) runs in a nested unit of work that commits
+        // with the handler's whole batch: its time ends when its handler does, not when the batch is stored
+        boolean nested = !unitOfWork.isRoot();
+        long[] handled = {-1};
         // a checked exception does not roll back by default: it commits, but the command still failed
-        unitOfWork.afterCommit(u -> record(command, start,
+        unitOfWork.afterCommit(u -> record(command, elapsed(start, nested, handled),
                 exceptional(u) ? outcome(u.getExecutionResult().getExceptionResult()) : "success"));
-        unitOfWork.onRollback(u -> record(command, start,
+        unitOfWork.onRollback(u -> record(command, elapsed(start, nested, handled),
                 outcome(u.getExecutionResult() == null ? null : u.getExecutionResult().getExceptionResult())));
-        return chain.proceed();
+        try {
+            return chain.proceed();
+        } finally {
+            handled[0] = System.nanoTime() - start;
+        }
+    }
+
+    private static long elapsed(long start, boolean nested, long[] handled) {
+        return nested && handled[0] >= 0 ? handled[0] : System.nanoTime() - start;
     }
 
     private static boolean exceptional(UnitOfWork<?> unitOfWork) {
         return unitOfWork.getExecutionResult() != null && unitOfWork.getExecutionResult().isExceptionResult();
     }
 
-    private void record(String command, long start, String outcome) {
+    private void record(String command, long nanos, String outcome) {
         Timer.builder(METER)
                 .description("Commands handled, by command and outcome")
                 .tag("command", command)
                 .tag("outcome", outcome)
                 .publishPercentileHistogram()
                 .register(registry)
-                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** {@code rejected} for a business rule (as the translator sends it, or a conflict Axon found itself). */

@@ -62,6 +62,22 @@ class BusMetricsTest {
     }
 
     @Test
+    void aCommandSentFromAnEventHandlerCountsOnceItsHandlersBatchCommits() {
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.registerHandlerInterceptor(new CommandMetrics(registry));
+        bus.subscribe(Succeed.class.getName(), m -> "ok");
+        DefaultCommandGateway gateway = DefaultCommandGateway.builder().commandBus(bus).build();
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(
+                org.axonframework.eventhandling.GenericEventMessage.asEventMessage(new Something("e-1")));
+        gateway.sendAndWait(new Succeed());
+        assertThat(registry.find(CommandMetrics.METER).timer()).as("its events are not stored yet").isNull();
+        batch.commit();
+
+        assertThat(count("Succeed", "success")).isEqualTo(1);
+    }
+
+    @Test
     void eventsAreCountedWhenTheirUnitOfWorkCommitsAndNotWhenItRollsBack() {
         EventAppendMetrics metrics = new EventAppendMetrics(registry);
 
