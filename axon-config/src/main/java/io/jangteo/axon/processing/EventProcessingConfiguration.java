@@ -22,13 +22,35 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EventProcessingConfiguration {
 
+    /**
+     * Ordered last because registering a dead-letter queue provider replaces the previous one, and Axon's JDBC
+     * auto-configuration registers its own (which gives a queue only to processors enabled by
+     * {@code axon.eventhandling.processors.<name>.dlq.enabled}) as a module of the default order: whichever module
+     * ran later used to win, and in embedded mode that was Axon's, so no projection had a queue.
+     */
     @Bean
     ConfigurerModule eventProcessingDefaults(JangteoProperties properties,
                                              MongoTemplate axonMongoTemplate,
                                              @Qualifier("eventSerializer") Serializer eventSerializer,
                                              TransactionManager transactionManager) {
         JangteoProperties.Processing processing = properties.processing();
-        return configurer -> configurer.eventProcessing(eventProcessing -> eventProcessing
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(org.axonframework.config.Configurer configurer) {
+                configure(configurer, processing, axonMongoTemplate, eventSerializer, transactionManager);
+            }
+
+            @Override
+            public int order() {
+                return Integer.MAX_VALUE;
+            }
+        };
+    }
+
+    private static void configure(org.axonframework.config.Configurer configurer,
+                                  JangteoProperties.Processing processing, MongoTemplate axonMongoTemplate,
+                                  Serializer eventSerializer, TransactionManager transactionManager) {
+        configurer.eventProcessing(eventProcessing -> eventProcessing
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(config ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
