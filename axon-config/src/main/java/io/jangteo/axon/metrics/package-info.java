@@ -1,2 +1,2 @@
-/** Metrics of the message buses and event processors, published on the Prometheus endpoint. */
+/** Metrics of the command bus and the event store, published on the Prometheus endpoint. */
 package io.jangteo.axon.metrics;
