@@ -1,7 +1,6 @@
 package io.jangteo.command.media;
 
 import io.jangteo.command.shared.DomainRuleViolation;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.jangteo.command.shared.RuleViolationTranslator;
 import io.jangteo.messages.catalog.MediaAttached;
 import io.jangteo.messages.catalog.MediaId;
@@ -11,6 +10,7 @@ import io.jangteo.messages.catalog.RecordMediaProcessed;
 import io.jangteo.messages.catalog.RecordMediaProcessingFailed;
 import io.jangteo.messages.shared.AuditKeys;
 import io.jangteo.messages.shared.ErrorCode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
