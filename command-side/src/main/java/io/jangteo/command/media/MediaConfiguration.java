@@ -1,6 +1,12 @@
 package io.jangteo.command.media;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,7 +51,29 @@ class MediaConfiguration {
     }
 
     @Bean
-    MediaProcessing mediaProcessing(MediaProcessor mediaProcessor, CommandGateway commandGateway) {
-        return new MediaProcessing(mediaProcessor, commandGateway, Backoff.standard());
+    MediaMetrics mediaMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new MediaMetrics(registry::getIfAvailable);
+    }
+
+    /** Bound once Axon has built its processors: the gauge asks the media processor where it is. */
+    @Bean
+    SmartInitializingSingleton mediaQueueDepthGauge(MediaMetrics metrics, ObjectProvider<MeterRegistry> registry,
+                                                    ObjectProvider<EventProcessingConfiguration> processing,
+                                                    ObjectProvider<EventStore> eventStore,
+                                                    ObjectProvider<EventStorageEngine> engine) {
+        return () -> {
+            MeterRegistry meters = registry.getIfAvailable();
+            EventProcessingConfiguration processors = processing.getIfAvailable();
+            EventStore store = eventStore.getIfAvailable();
+            if (meters != null && processors != null && store != null) {
+                metrics.bindQueueDepth(meters, processors, store, engine::getIfAvailable);
+            }
+        };
+    }
+
+    @Bean
+    MediaProcessing mediaProcessing(MediaProcessor mediaProcessor, CommandGateway commandGateway,
+                                    MediaMetrics mediaMetrics) {
+        return new MediaProcessing(mediaProcessor, commandGateway, Backoff.standard(), mediaMetrics);
     }
 }

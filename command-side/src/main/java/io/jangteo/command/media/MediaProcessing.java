@@ -47,18 +47,39 @@ class MediaProcessing {
     private final MediaProcessor processor;
     private final CommandGateway commandGateway;
     private final Backoff backoff;
+    private final MediaMetrics metrics;
 
     MediaProcessing(MediaProcessor processor, CommandGateway commandGateway, Backoff backoff) {
+        this(processor, commandGateway, backoff, MediaMetrics.NONE);
+    }
+
+    MediaProcessing(MediaProcessor processor, CommandGateway commandGateway, Backoff backoff, MediaMetrics metrics) {
         this.processor = processor;
         this.commandGateway = commandGateway;
         this.backoff = backoff;
+        this.metrics = metrics;
     }
 
     @EventHandler
     void on(MediaAttached medium) throws Exception {
+        try {
+            handle(medium);
+        } catch (Exception e) {
+            metrics.failure("parked");
+            throw e;
+        }
+    }
+
+    private void handle(MediaAttached medium) throws Exception {
         Object outcome = backoff.run(() -> processor.process(medium), IOException.class::isInstance,
-                (attempt, failure) -> log.warn("Processing medium {} of product {} failed (attempt {}), retrying: {}",
-                        medium.mediaId(), medium.productId(), attempt, failure.toString()));
+                (attempt, failure) -> {
+                    metrics.failure("retried");
+                    log.warn("Processing medium {} of product {} failed (attempt {}), retrying: {}",
+                        medium.mediaId(), medium.productId(), attempt, failure.toString());
+                });
+        if (outcome instanceof RecordMediaProcessingFailed failed) {
+            metrics.failure(failed.status().name().toLowerCase(java.util.Locale.ROOT));
+        }
         // one request for all attempts: support sees one system action, however often it had to be sent
         MetaData audit = systemActor();
         try {
@@ -66,8 +87,11 @@ class MediaProcessing {
                             GenericCommandMessage.asCommandMessage(outcome).andMetaData(audit),
                             COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
                     MediaProcessing::worthRetrying,
-                    (attempt, failure) -> log.warn("Recording the outcome of medium {} failed (attempt {}), retrying: {}",
-                            medium.mediaId(), attempt, failure.toString()));
+                    (attempt, failure) -> {
+                        metrics.failure("retried");
+                        log.warn("Recording the outcome of medium {} failed (attempt {}), retrying: {}",
+                                medium.mediaId(), attempt, failure.toString());
+                    });
         } catch (CommandExecutionException e) {
             Optional<RuleViolation> refusal = refusal(e);
             if (refusal.isPresent()) {

@@ -1,7 +1,10 @@
 package io.jangteo.command.payment;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -38,6 +41,22 @@ class PaymentGatewayConfiguration {
     @Bean
     static BeanDefinitionRegistryPostProcessor sandboxPaymentGatewayFallback() {
         return new SandboxFallback();
+    }
+
+    /**
+     * Counts the answers of whichever gateway remains. A post-processor rather than a wrapping bean, so an application
+     * that defines its own gateway gets counted too; the registry is looked up per answer, as post-processors are
+     * created before the registry is.
+     */
+    @Bean
+    static BeanPostProcessor meteredPaymentGateways(ObjectProvider<MeterRegistry> registry) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof PaymentGateway gateway && !(bean instanceof MeteredPaymentGateway)
+                        ? new MeteredPaymentGateway(gateway, registry::getIfAvailable) : bean;
+            }
+        };
     }
 
     static final class SandboxFallback implements BeanDefinitionRegistryPostProcessor {

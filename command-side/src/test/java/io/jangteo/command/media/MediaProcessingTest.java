@@ -10,6 +10,7 @@ import io.jangteo.messages.catalog.RecordMediaProcessed;
 import io.jangteo.messages.catalog.RecordMediaProcessingFailed;
 import io.jangteo.messages.shared.AuditKeys;
 import io.jangteo.messages.shared.ErrorCode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -94,7 +95,14 @@ class MediaProcessingTest {
         MediaProcessor processor = new MediaProcessor(new ImageRenditions(flakyStore), new VideoRenditions(
                 flakyStore, new Ffmpeg(null), Duration.ofSeconds(30), Duration.ofSeconds(60)));
         handling = new MediaProcessing(processor, DefaultCommandGateway.builder().commandBus(commandBus).build(),
-                new Backoff(DELAYS, slept::add));
+                new Backoff(DELAYS, slept::add), new MediaMetrics(() -> meters));
+    }
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    private double failures(String kind) {
+        var counter = meters.find(MediaMetrics.FAILURES).tag("kind", kind).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -128,6 +136,8 @@ class MediaProcessingTest {
             assertThat(failed.status()).isEqualTo(MediaStatus.FAILED);
             assertThat(failed.reason()).isNotBlank();
         });
+        assertThat(failures("failed")).isEqualTo(1);
+        assertThat(failures("parked")).isZero();
     }
 
     @Test
@@ -139,6 +149,7 @@ class MediaProcessingTest {
 
         assertThat(storeReads).hasValue(3);
         assertThat(slept).containsExactly(Duration.ofMillis(200), Duration.ofSeconds(1));
+        assertThat(failures("retried")).isEqualTo(2);
         assertThat(received).singleElement()
                 .satisfies(command -> assertThat(command.getPayload()).isInstanceOf(RecordMediaProcessed.class));
     }
@@ -154,6 +165,7 @@ class MediaProcessingTest {
         assertThat(storeReads).hasValue(4);
         assertThat(slept).containsExactlyElementsOf(DELAYS);
         assertThat(received).isEmpty();
+        assertThat(failures("parked")).isEqualTo(1);
     }
 
     @Test
