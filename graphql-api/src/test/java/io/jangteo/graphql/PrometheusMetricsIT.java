@@ -1,5 +1,12 @@
 package io.jangteo.graphql;
 
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.jangteo.graphql.OrderTestKit.Buyer;
 import io.jangteo.graphql.OrderTestKit.Listing;
 import io.jangteo.graphql.OrderTestKit.Policy;
@@ -46,9 +53,25 @@ import static org.awaitility.Awaitility.await;
  * needs, instead of racing a replay of a few hundred events.
  */
 @Import(PrometheusMetricsIT.ReplayProbeConfiguration.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PrometheusMetricsIT extends GraphQlTestSupport {
 
     static final String PROBE = "it-replay-probe";
+    private static final Path OWN_DATA_DIR = ownDataDir();
+
+    /** An application of its own (it imports the probe), so a data directory of its own. */
+    @DynamicPropertySource
+    static void ownDataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("jangteo.data-dir", OWN_DATA_DIR::toString);
+    }
+
+    private static Path ownDataDir() {
+        try {
+            return Files.createTempDirectory("jangteo-metrics-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
