@@ -61,7 +61,8 @@ import static org.awaitility.Awaitility.await;
         "jangteo.alerts.instance=it-node-1",
         "jangteo.alerts.console-url=http://console.it.test",
         "jangteo.alerts.delivery.max-attempts=4",
-        "jangteo.alerts.delivery.initial-backoff=300ms",
+        // the flaky messenger's retries (after 1 s, then 2 s) outlast the rename that stalls the processor
+        "jangteo.alerts.delivery.initial-backoff=1s",
         "jangteo.alerts.delivery.timeout=5s",
         // renames whose projection is stopped or failing would otherwise wait the full five seconds for their view
         "jangteo.api.graphql.consistency-timeout=PT1S",
@@ -221,9 +222,8 @@ class AlertNotificationIT extends GraphQlTestSupport {
         EventProcessor catalog = eventProcessing.eventProcessor(CATALOG).orElseThrow();
         catalog.shutDown();
         try {
-            // events appended while the processor stands still: its oldest unhandled event ages
+            // an event appended while the processor stands still: its oldest unhandled event ages
             rename(seller, product, "Lags 1");
-            rename(seller, product, "Lags 2");
             await().atMost(Duration.ofSeconds(20)).until(() -> FLAKY_CALLS.get() >= 1);
             assertLagAlertRetriedWhileTheApiAnswers(output);
         } finally {
@@ -244,7 +244,7 @@ class AlertNotificationIT extends GraphQlTestSupport {
             assertThat(about("it-lag", path)).as(path).hasSize(2);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(name(seller, product)).as("the restarted processor caught up").isEqualTo("Lags 2"));
+                assertThat(name(seller, product)).as("the restarted processor caught up").isEqualTo("Lags 1"));
     }
 
     private void assertLagAlertRetriedWhileTheApiAnswers(CapturedOutput output) {
@@ -305,7 +305,7 @@ class AlertNotificationIT extends GraphQlTestSupport {
         assertThat(about("it-dead-letters", "/webhook")).extracting(message -> message.get("status").asText())
                 .containsExactly("FIRING", "RESOLVED");
         assertThat(texts("it-dead-letters", "/slack", "text").get(0))
-                .startsWith("[FIRING] it-dead-letters on it-node-1");
+                .startsWith("[FIRING] it-dead-letters (" + CATALOG + ") on it-node-1");
     }
 
     @Test
