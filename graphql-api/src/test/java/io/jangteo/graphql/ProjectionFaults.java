@@ -15,24 +15,25 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Makes the event handlers of one processing group fail for chosen aggregates, to see what the processor does with a
  * poisoned event. It wraps the handlers themselves (not the processor's interceptor chain), because only a handler's
- * failure is dead-lettered; a failing interceptor would stop the whole processor. Test profile only.
+ * failure is dead-lettered; a failing interceptor would stop the whole processor. Test profile only. Public because
+ * the alert tests in another package drive dead letters through it.
  */
 @Component
 @Profile(ProjectionFaults.PROFILE)
-class ProjectionFaults implements HandlerEnhancerDefinition {
+public class ProjectionFaults implements HandlerEnhancerDefinition {
 
-    static final String PROFILE = "fault-injection";
+    public static final String PROFILE = "fault-injection";
 
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private volatile String group = "";
 
     /** Handlers of {@code processingGroup} fail from now on for events of {@code aggregateId}. */
-    void failFor(String processingGroup, String aggregateId) {
+    public void failFor(String processingGroup, String aggregateId) {
         group = processingGroup;
         failing.add(aggregateId);
     }
 
-    void heal() {
+    public void heal() {
         failing.clear();
     }
 

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.jangteo.graphql.GraphQlTestSupport;
-import io.micrometer.core.instrument.Gauge;
+import io.jangteo.graphql.ProjectionFaults;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.ActiveProfiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,25 +39,33 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The alert engine in the running application, its messages received by local stand-ins for Slack, Telegram, Discord
- * and a generic webhook (plus one that fails twice before accepting). Each test drives its own rule, so the messages
- * of one test are told from the others' by the rule named in them.
+ * and a generic webhook (plus one that fails twice before accepting). Each test drives its own rule through a real
+ * condition read by the application's own meters: a handler failing for one aggregate (dead letters), a stopped
+ * processor (lag), a command handler that breaks (error rate) or stalls (latency). The messages of one test are told
+ * from the others' by the rule named in them. Payment failures and a health component are still fed by hand: payments
+ * need a payment provider stand-in this class does not have, and a health component that flips on demand is a stand-in
+ * for any.
  */
 @Import(AlertNotificationIT.TestParts.class)
+@ActiveProfiles(ProjectionFaults.PROFILE)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {
         "jangteo.alerts.evaluation-interval=200ms",
         "jangteo.alerts.instance=it-node-1",
         "jangteo.alerts.console-url=http://console.it.test",
         "jangteo.alerts.delivery.max-attempts=4",
-        "jangteo.alerts.delivery.initial-backoff=300ms",
+        // the flaky messenger's retries (after 1 s, then 2 s) outlast the rename that stalls the processor
+        "jangteo.alerts.delivery.initial-backoff=1s",
         "jangteo.alerts.delivery.timeout=5s",
+        // renames whose projection is stopped or failing would otherwise wait the full five seconds for their view
+        "jangteo.api.graphql.consistency-timeout=PT1S",
         "jangteo.alerts.rules[0].name=it-errors",
         "jangteo.alerts.rules[0].type=error-rate",
         "jangteo.alerts.rules[0].threshold=0.5",
@@ -62,9 +73,9 @@ import static org.awaitility.Awaitility.await;
         "jangteo.alerts.rules[0].cool-down=10m",
         "jangteo.alerts.rules[1].name=it-lag",
         "jangteo.alerts.rules[1].type=processor-lag",
-        "jangteo.alerts.rules[1].threshold=10",
+        "jangteo.alerts.rules[1].threshold=1",
         "jangteo.alerts.rules[1].window=600ms",
-        "jangteo.alerts.rules[1].tags.processor=it-stalled",
+        "jangteo.alerts.rules[1].tags.processor=" + AlertNotificationIT.CATALOG,
         "jangteo.alerts.rules[1].link=http://grafana.it.test/d/processors",
         "jangteo.alerts.rules[2].name=it-health",
         "jangteo.alerts.rules[2].type=health-down",
@@ -80,10 +91,16 @@ import static org.awaitility.Awaitility.await;
         "jangteo.alerts.rules[4].threshold=0.3",
         "jangteo.alerts.rules[4].window=2s",
         "jangteo.alerts.rules[4].min-count=10",
+        "jangteo.alerts.rules[5].name=it-dead-letters",
+        "jangteo.alerts.rules[5].type=dead-letters",
+        "jangteo.alerts.rules[5].threshold=0",
+        "jangteo.alerts.rules[5].window=600ms",
+        "jangteo.alerts.rules[5].tags.processor=" + AlertNotificationIT.CATALOG,
 })
 class AlertNotificationIT extends GraphQlTestSupport {
 
     private static final String BOT_TOKEN = "123456:it-bot-secret";
+    static final String CATALOG = "product-catalog-v2";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpServer RECEIVER = receiver();
     private static final Map<String, ConcurrentLinkedQueue<JsonNode>> RECEIVED = Map.of(
@@ -93,7 +110,6 @@ class AlertNotificationIT extends GraphQlTestSupport {
     /** The flaky receiver refuses its first two requests about the lag rule (other tests' messages pass). */
     private static final AtomicInteger FLAKY_CALLS = new AtomicInteger();
     private static final AtomicBoolean HEALTHY = new AtomicBoolean(true);
-    private static final AtomicLong STALLED_LAG = new AtomicLong();
     private static final Path OWN_DATA_DIR = ownDataDir();
 
     private static Path ownDataDir() {
@@ -106,6 +122,14 @@ class AlertNotificationIT extends GraphQlTestSupport {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ProjectionFaults projectionFaults;
+
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 6);
 
     @DynamicPropertySource
     static void notifiers(DynamicPropertyRegistry registry) {
@@ -133,13 +157,18 @@ class AlertNotificationIT extends GraphQlTestSupport {
 
     @Test
     void anErrorRateIncidentSendsOneAlertAndOneResolutionToEveryMessengerAndIsRecorded() {
-        var internalErrors = meters.counter("jangteo.graphql.errors", "code", "INTERNAL", "operation_type", "query");
-        internalErrors.increment(50);
+        HttpGraphQlTester seller = seller("al-err-" + tag);
+        String product = create(seller, "Breaks");
+        double failedBefore = failedCommands();
+        breakRenames(seller, product, 5);
+        assertThat(failedCommands() - failedBefore).as("jangteo.commands{outcome=failed}").isGreaterThanOrEqualTo(5);
+        assertThat(meters.find("jangteo.graphql.errors").tag("code", "INTERNAL").counters())
+                .as("jangteo.graphql.errors{code=INTERNAL}").isNotEmpty();
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(about("it-errors", "/webhook"))
                 .extracting(message -> message.get("status").asText()).containsExactly("FIRING"));
         // more failures while it fires are the same incident: no second message
-        internalErrors.increment(50);
+        breakRenames(seller, product, 5);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             for (String path : RECEIVED.keySet()) {
                 assertThat(about("it-errors", path)).as(path).hasSize(2);
@@ -186,9 +215,39 @@ class AlertNotificationIT extends GraphQlTestSupport {
 
     @Test
     @ExtendWith(OutputCaptureExtension.class)
-    void aMessengerAnswering500IsRetriedWithBackOffWhileTheApiStaysResponsive(CapturedOutput output) {
-        STALLED_LAG.set(120);
-        await().atMost(Duration.ofSeconds(15)).until(() -> FLAKY_CALLS.get() >= 1);
+    void aStalledProcessorFiresTheLagRuleAndAMessengerAnswering500IsRetriedWhileTheApiStaysResponsive(
+            CapturedOutput output) {
+        HttpGraphQlTester seller = seller("al-lag-" + tag);
+        String product = create(seller, "Lags");
+        EventProcessor catalog = eventProcessing.eventProcessor(CATALOG).orElseThrow();
+        catalog.shutDown();
+        try {
+            // an event appended while the processor stands still: its oldest unhandled event ages
+            rename(seller, product, "Lags 1");
+            await().atMost(Duration.ofSeconds(20)).until(() -> FLAKY_CALLS.get() >= 1);
+            assertLagAlertRetriedWhileTheApiAnswers(output);
+        } finally {
+            catalog.start();
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(about("it-lag", "/webhook")).extracting(message -> message.get("status").asText())
+                    .containsExactly("FIRING", "RESOLVED");
+            JsonNode incident = incident("it-lag");
+            assertThat(incident.get("status").asText()).isEqualTo("RESOLVED");
+            assertThat(incident.get("deliveries")).anySatisfy(delivery -> {
+                assertThat(delivery.get("notifier").asText()).isEqualTo("webhook#4");
+                assertThat(delivery.get("status").asText()).isEqualTo("FIRING");
+                assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
+            });
+        });
+        for (String path : RECEIVED.keySet()) {
+            assertThat(about("it-lag", path)).as(path).hasSize(2);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(name(seller, product)).as("the restarted processor caught up").isEqualTo("Lags 1"));
+    }
+
+    private void assertLagAlertRetriedWhileTheApiAnswers(CapturedOutput output) {
         long slowest = 0;
         int answered = 0;
         // while the flaky messenger is being retried, requests are answered as ever
@@ -207,22 +266,46 @@ class AlertNotificationIT extends GraphQlTestSupport {
         assertThat(output.getAll()).contains("Alert to webhook#4 failed (HTTP 500), try 1 of 4")
                 .doesNotContain(BOT_TOKEN, "/flaky", "/slack");
         JsonNode firing = about("it-lag", "/flaky").get(0);
-        assertThat(firing.get("subject").asText()).isEqualTo("it-stalled");
-        assertThat(firing.get("value").asDouble()).isEqualTo(120.0);
+        assertThat(firing.get("status").asText()).isEqualTo("FIRING");
+        assertThat(firing.get("subject").asText()).isEqualTo(CATALOG);
+        assertThat(firing.get("value").asDouble()).as("seconds behind").isGreaterThan(1.0);
         assertThat(firing.get("link").asText()).isEqualTo("http://grafana.it.test/d/processors");
+        System.out.printf("alerts: %s was %.0f s behind when the lag alert fired%n", CATALOG,
+                firing.get("value").asDouble());
+    }
 
-        STALLED_LAG.set(0);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            assertThat(about("it-lag", "/webhook")).extracting(message -> message.get("status").asText())
-                    .containsExactly("FIRING", "RESOLVED");
-            JsonNode incident = incident("it-lag");
-            assertThat(incident.get("status").asText()).isEqualTo("RESOLVED");
-            assertThat(incident.get("deliveries")).anySatisfy(delivery -> {
-                assertThat(delivery.get("notifier").asText()).isEqualTo("webhook#4");
-                assertThat(delivery.get("status").asText()).isEqualTo("FIRING");
-                assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
-            });
+    @Test
+    void deadLettersFromAFailingHandlerFireAndARetryResolves() {
+        HttpGraphQlTester seller = seller("al-dl-" + tag);
+        String poisoned = create(seller, "Poisoned");
+        projectionFaults.failFor(CATALOG, poisoned);
+        try {
+            rename(seller, poisoned, "Poisoned 1");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(about("it-dead-letters", "/webhook"))
+                    .extracting(message -> message.get("status").asText()).containsExactly("FIRING"));
+        } finally {
+            projectionFaults.heal();
+        }
+        JsonNode firing = about("it-dead-letters", "/webhook").get(0);
+        assertThat(firing.get("subject").asText()).isEqualTo(CATALOG);
+        assertThat(firing.get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(name(seller, poisoned)).as("the event is parked, not projected").isEqualTo("Poisoned");
+
+        Map<String, Object> retried = as("ADMIN", null).documentName("operations").operationName("retryDeadLetters")
+                .variable("input", Map.of("processor", CATALOG)).execute()
+                .path("retryDeadLetters").entity(Map.class).get();
+        assertThat(retried).containsEntry("remaining", 0).containsEntry("errors", List.of());
+        assertThat(name(seller, poisoned)).isEqualTo("Poisoned 1");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (String path : RECEIVED.keySet()) {
+                assertThat(about("it-dead-letters", path)).as(path).hasSize(2);
+            }
         });
+        assertThat(about("it-dead-letters", "/webhook")).extracting(message -> message.get("status").asText())
+                .containsExactly("FIRING", "RESOLVED");
+        assertThat(texts("it-dead-letters", "/slack", "text").get(0))
+                .startsWith("[FIRING] it-dead-letters (" + CATALOG + ") on it-node-1");
     }
 
     @Test
@@ -238,14 +321,13 @@ class AlertNotificationIT extends GraphQlTestSupport {
     }
 
     @Test
-    void slowRequestsFireTheLatencyRuleUntilTheWindowHoldsNoneOfThem() {
-        anonymous().document("{ __typename }").execute().path("__typename").entity(String.class).isEqualTo("Query");
-        // the application's own request timer, fed as a slow dependency would: a fifth of requests take 3 s
-        Timer requests = meters.find("graphql.request").timer();
-        assertThat(requests).as("Spring for GraphQL's request timer").isNotNull();
-        for (int i = 0; i < 20; i++) {
-            requests.record(Duration.ofSeconds(3));
-        }
+    void aSlowCommandHandlerFiresTheLatencyRuleUntilTheWindowHoldsNoSlowRequest() {
+        HttpGraphQlTester seller = seller("al-slow-" + tag);
+        String product = create(seller, "Slow");
+        long start = System.nanoTime();
+        rename(seller, product, CommandFaults.STALL_MARK + tag);
+        System.out.printf("alerts: a rename behind the stalled handler took %.0f ms%n",
+                (System.nanoTime() - start) / 1e6);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(about("it-latency", "/webhook"))
                 .extracting(message -> message.get("status").asText()).containsExactly("FIRING", "RESOLVED"));
         JsonNode firing = about("it-latency", "/webhook").get(0);
@@ -279,6 +361,39 @@ class AlertNotificationIT extends GraphQlTestSupport {
         as("ADMIN", null).document("{ alerts(first: 500) { totalCount } }").execute().errors()
                 .satisfy(errors -> assertThat(errors).extracting(ResponseError::getExtensions)
                         .anySatisfy(extensions -> assertThat(extensions).containsEntry("code", "BAD_USER_INPUT")));
+    }
+
+    private double failedCommands() {
+        return meters.find("jangteo.commands").tag("outcome", "failed").timers().stream()
+                .mapToDouble(timer -> timer.count()).sum();
+    }
+
+    /** Renames that the broken handler fails: each an INTERNAL error to the caller and a failed command. */
+    private static void breakRenames(HttpGraphQlTester seller, String productId, int times) {
+        for (int i = 0; i < times; i++) {
+            seller.documentName("renameProduct")
+                    .variable("input", Map.of("productId", productId, "name", CommandFaults.BREAK + i))
+                    .execute().errors().satisfy(errors -> assertThat(errors).isNotEmpty()
+                            .allSatisfy(error -> assertThat(error.getExtensions()).containsEntry("code", "INTERNAL")));
+        }
+    }
+
+    private static String create(HttpGraphQlTester seller, String name) {
+        return seller.documentName("createProduct")
+                .variable("input", Map.of("name", name, "basePrice", Map.of("amount", 1_000, "currency", "KRW")))
+                .execute()
+                .path("createProduct.errors").entityList(Object.class).hasSize(0)
+                .path("createProduct.product.id").entity(String.class).get();
+    }
+
+    private static void rename(HttpGraphQlTester seller, String productId, String name) {
+        seller.documentName("renameProduct").variable("input", Map.of("productId", productId, "name", name))
+                .execute().path("renameProduct.errors").entityList(Object.class).hasSize(0);
+    }
+
+    private static String name(HttpGraphQlTester seller, String productId) {
+        return seller.documentName("product").variable("id", productId).execute()
+                .path("product.name").entity(String.class).get();
     }
 
     private static List<JsonNode> about(String rule, String path) {
@@ -344,9 +459,8 @@ class AlertNotificationIT extends GraphQlTestSupport {
         }
 
         @Bean
-        Gauge stalledProcessorLag(MeterRegistry registry) {
-            return Gauge.builder("jangteo.processor.lag.seconds", STALLED_LAG, AtomicLong::get)
-                    .tag("processor", "it-stalled").register(registry);
+        static CommandFaults commandFaults() {
+            return new CommandFaults();
         }
     }
 }
