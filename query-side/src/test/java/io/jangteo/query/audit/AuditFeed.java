@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Stores events in a real event store and delivers them to projections as a tracking processor does: read back from
@@ -65,10 +66,22 @@ final class AuditFeed {
         return message;
     }
 
-    /** Delivers every stored event not delivered yet, in store order. */
+    /**
+     * Delivers every stored event not delivered yet, in store order: up to the store's head as it is now. The stream
+     * may not show an event the moment it is stored (the embedded store's reader fetches new events in the
+     * background), so it waits for each one rather than stopping at the first "nothing yet", which on a loaded
+     * machine left later events undelivered.
+     */
     void catchUp() {
+        TrackingToken head = eventStore.createHeadToken();
+        if (head == null || (token != null && token.covers(head))) {
+            return;
+        }
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(token)) {
-            while (stream.hasNextAvailable()) {
+            while (token == null || !token.covers(head)) {
+                if (!stream.hasNextAvailable(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the store's stream stopped before its head " + head);
+                }
                 TrackedEventMessage<?> message = stream.nextAvailable();
                 deliver(message);
                 token = message.trackingToken();
