@@ -250,9 +250,15 @@ class CheckoutCrashIT {
 
             // every checkout over: what was sold left the shelf, nothing stays held
             long onHand = INITIAL_STOCK - unitsSold;
-            await().atMost(SETTLE).untilAsserted(() -> assertThat(kit.stock(shop, listing.productId(), variant))
-                    .containsEntry("available", onHand).containsEntry("onHand", onHand)
-                    .containsEntry("reserved", 0L));
+            try {
+                await().atMost(SETTLE).untilAsserted(() -> assertThat(kit.stock(shop, listing.productId(), variant))
+                        .containsEntry("available", onHand).containsEntry("onHand", onHand)
+                        .containsEntry("reserved", 0L));
+            } catch (AssertionError stockNotSettled) {
+                // which reservations stayed open, and what their orders' histories hold, for whoever reads this
+                story.append(openReservations(support, listing.productId(), kit, byOrder));
+                throw stockNotSettled;
+            }
             System.out.println("CheckoutCrashIT: " + paid.size() + " orders paid once, " + unitsSold
                     + " units sold\n" + story);
         } catch (AssertionError | Exception e) {
@@ -262,6 +268,50 @@ class CheckoutCrashIT {
                     + (second != null && second.isAlive() ? "\n--- threads of the second run ---\n"
                     + threadDump(second) : ""), e);
         }
+    }
+
+    private static final String STOCK_EVENTS = "query Stock($id: ID!, $after: String) { auditLog(filter: "
+            + "{aggregateId: $id, eventTypes: [\"StockReserved\", \"StockCommitted\", \"StockReleased\"]}, "
+            + "first: 100, after: $after) { edges { cursor node { event { eventType payload } } } "
+            + "pageInfo { hasNextPage } } }";
+
+    /** The product's reservations that were neither committed nor released, with their orders' event types. */
+    @SuppressWarnings("unchecked")
+    private static String openReservations(HttpGraphQlTester support, String productId, OrderTestKit kit,
+                                           Map<String, Placed> byOrder) {
+        StringBuilder out = new StringBuilder("\n--- reservations left open ---\n");
+        try {
+            Map<String, String> state = new LinkedHashMap<>();
+            String after = null;
+            boolean more = true;
+            while (more) {
+                Map<String, Object> log = support.document(STOCK_EVENTS).variable("id", productId)
+                        .variable("after", after).execute().path("auditLog").entity(Map.class).get();
+                for (Map<String, Object> edge : (List<Map<String, Object>>) log.get("edges")) {
+                    Map<String, Object> event = (Map<String, Object>) ((Map<String, Object>) edge.get("node"))
+                            .get("event");
+                    String payload = String.valueOf(event.get("payload"));
+                    String reservation = payload.replaceAll("(?s).*\"reservationId\":\\{?\"?(?:value\":\")?([^\"}]+).*",
+                            "$1");
+                    // newest first: the first event seen of a reservation is its latest
+                    state.putIfAbsent(reservation, (String) event.get("eventType"));
+                    after = (String) edge.get("cursor");
+                }
+                more = Boolean.TRUE.equals(((Map<String, Object>) log.get("pageInfo")).get("hasNextPage"));
+            }
+            state.forEach((reservation, latest) -> {
+                if ("StockReserved".equals(latest)) {
+                    out.append(reservation).append(" still reserved");
+                    byOrder.keySet().stream().filter(reservation::contains).findFirst().ifPresent(orderId -> out
+                            .append(", order ").append(orderId).append(": ").append(eventTypes(kit.history(
+                                    byOrder.get(orderId).call().client().buyer().api(), orderId))));
+                    out.append('\n');
+                }
+            });
+        } catch (RuntimeException | AssertionError e) {
+            out.append("(could not read them: ").append(e).append(")\n");
+        }
+        return out.toString();
     }
 
     /**

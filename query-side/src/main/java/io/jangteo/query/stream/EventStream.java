@@ -79,6 +79,8 @@ class EventStream implements DisposableBean {
         private BlockingStream<TrackedEventMessage<?>> stream;
         private long lastPosition = Long.MAX_VALUE;
         private boolean done;
+        /** What this reader has handed out so far, as the store's stream tracks it. */
+        private TrackingToken last;
         /** The position read last (or started after): a bounded stream that reached its end waits no longer. */
         private long seen;
 
@@ -93,6 +95,7 @@ class EventStream implements DisposableBean {
                 lastPosition = until.lastPosition() == null ? head : Math.min(head, until.lastPosition());
             }
             TrackingToken start = StreamTokens.startingAt(eventStore, query.from());
+            last = start;
             seen = start == null ? -1 : start.position().orElse(-1);
             stream = eventStore.openStream(start);
             return this;
@@ -107,6 +110,13 @@ class EventStream implements DisposableBean {
                         continue;
                     }
                     TrackedEventMessage<?> event = stream.nextAvailable();
+                    // the embedded store's stream can hand out an event twice where it joins its shared cache
+                    // behind a gap (seen in EventStreamGraphQlIT); the consumer's own token tells a repeat from a
+                    // late commit into a gap, which it does not cover yet
+                    if (last != null && last.covers(event.trackingToken())) {
+                        continue;
+                    }
+                    last = event.trackingToken();
                     long position = StreamTokens.position(event.trackingToken());
                     seen = Math.max(seen, position);
                     if (position > lastPosition) {
