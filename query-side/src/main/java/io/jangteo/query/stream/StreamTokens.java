@@ -54,6 +54,23 @@ final class StreamTokens {
         return token.position().orElseThrow(() -> new IllegalStateException("a stored event without a position"));
     }
 
+    /**
+     * The position of the event the stream moved from {@code before} to {@code after} with. A gap-aware token's index
+     * is the highest position read, so an event committed late into a gap carries the index of a later event; its own
+     * position is the gap its token closed.
+     */
+    static long ownPosition(TrackingToken before, TrackingToken after) {
+        if (after instanceof GapAwareTrackingToken now && before instanceof GapAwareTrackingToken then
+                && now.getIndex() <= then.getIndex()) {
+            for (Long gap : then.getGaps()) {
+                if (!now.getGaps().contains(gap)) {
+                    return gap;
+                }
+            }
+        }
+        return position(after);
+    }
+
     static ResumeToken resumeToken(TrackingToken token) {
         if (token instanceof GapAwareTrackingToken gapAware) {
             return new ResumeToken(gapAware.getIndex(), List.copyOf(gapAware.getGaps()));

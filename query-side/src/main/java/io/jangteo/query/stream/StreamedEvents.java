@@ -56,6 +56,10 @@ final class StreamedEvents {
     }
 
     StreamedEventView view(TrackedEventMessage<?> event, boolean withPersonalData) {
+        return view(event, StreamTokens.position(event.trackingToken()), withPersonalData);
+    }
+
+    StreamedEventView view(TrackedEventMessage<?> event, long position, boolean withPersonalData) {
         DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
         Map<String, String> metaData = new TreeMap<>();
         event.getMetaData().forEach((key, value) -> {
@@ -64,7 +68,7 @@ final class StreamedEvents {
             }
         });
         return new StreamedEventView(
-                StreamTokens.position(event.trackingToken()),
+                position,
                 StreamTokens.resumeToken(event.trackingToken()).encode(),
                 event.getIdentifier(),
                 eventType(event),
