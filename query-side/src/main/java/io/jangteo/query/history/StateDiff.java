@@ -1,12 +1,9 @@
 package io.jangteo.query.history;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jangteo.query.shared.HistoryEntries;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jangteo.messages.audit.FieldChange;
 import io.jangteo.messages.shared.PersonalData;
 import org.bson.Document;
@@ -29,13 +26,8 @@ import java.util.Set;
  */
 final class StateDiff {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            // fields only, as the history shows payloads: a record's helper methods are not stored data
-            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+    /** As the history shows payloads. */
+    private static final ObjectMapper JSON = HistoryEntries.eventJson(new ObjectMapper());
 
     private StateDiff() {
     }

@@ -25,9 +25,16 @@ public final class HistoryEntries {
     private final ObjectMapper json;
 
     public HistoryEntries(ObjectMapper objectMapper) {
-        // a copy, so the application's mapper is left as it is; fields only, so a record's helper methods
-        // (Money.isNegative, Address.isKorean) do not show up as if they were stored
-        this.json = objectMapper.copy()
+        this.json = eventJson(objectMapper);
+    }
+
+    /**
+     * How every history, stream and state difference writes an event or a state as JSON: a copy, so the
+     * application's mapper is left as it is; fields only, so a record's helper methods (Money.isNegative,
+     * Address.isKorean) do not show up as if they were stored; dates as text.
+     */
+    public static ObjectMapper eventJson(ObjectMapper objectMapper) {
+        return objectMapper.copy()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

@@ -1,12 +1,9 @@
 package io.jangteo.query.stream;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jangteo.query.shared.HistoryEntries;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jangteo.messages.shared.AuditKeys;
 import io.jangteo.messages.shared.PersonalData;
 import io.jangteo.messages.stream.StreamedEventView;
@@ -38,13 +35,7 @@ final class StreamedEvents {
     private final Map<Class<?>, List<String>> personalComponents = new ConcurrentHashMap<>();
 
     StreamedEvents(ObjectMapper objectMapper) {
-        // fields only, like the histories (io.jangteo.query.shared.HistoryEntries): helper methods are not data
-        this.json = objectMapper.copy()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        this.json = HistoryEntries.eventJson(objectMapper);
     }
 
     static String eventType(TrackedEventMessage<?> event) {
