@@ -8,9 +8,14 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.config.ProcessingGroup;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every projection runs in a tracking processor of its own (one processing group per read model) and parks events it
@@ -18,6 +23,11 @@ import org.springframework.context.annotation.Configuration;
  * freeze the whole catalog. Dead letters are copies of events, so they are written with the event serializer: a
  * member's parked event keeps its personal data sealed, and erased with the member's key. The one exception is
  * personal-data erasure, which must not skip ahead of a failed erasure and so has no dead-letter queue.
+ * <p>
+ * Before each event a dead-lettering processor asks its queue whether the event's aggregate has letters parked
+ * (they must stay in order); against MongoDB that is a query per event, which made it the largest cost of a replay.
+ * Each group's invoker therefore keeps Axon's sequence identifier cache: a segment whose queue was empty when claimed
+ * knows which aggregates it parked since, and asks the queue only for those.
  */
 @Configuration(proxyBeanMethods = false)
 class EventProcessingConfiguration {
@@ -32,12 +42,17 @@ class EventProcessingConfiguration {
     ConfigurerModule eventProcessingDefaults(JangteoProperties properties,
                                              MongoTemplate axonMongoTemplate,
                                              @Qualifier("eventSerializer") Serializer eventSerializer,
-                                             TransactionManager transactionManager) {
+                                             TransactionManager transactionManager,
+                                             ListableBeanFactory beans) {
         JangteoProperties.Processing processing = properties.processing();
         return new ConfigurerModule() {
             @Override
             public void configureModule(org.axonframework.config.Configurer configurer) {
                 configure(configurer, processing, axonMongoTemplate, eventSerializer, transactionManager);
+                Set<String> groups = processingGroups(beans);
+                configurer.eventProcessing(eventProcessing -> groups.forEach(group ->
+                        eventProcessing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                                (config, invoker) -> invoker.enableSequenceIdentifierCache())));
             }
 
             @Override
@@ -45,6 +60,21 @@ class EventProcessingConfiguration {
                 return Integer.MAX_VALUE;
             }
         };
+    }
+
+    /**
+     * The processing groups of the application's event handlers, read from their bean definitions without creating
+     * the beans.
+     */
+    static Set<String> processingGroups(ListableBeanFactory beans) {
+        Set<String> groups = new TreeSet<>();
+        for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+            ProcessingGroup group = beans.findAnnotationOnBean(name, ProcessingGroup.class, false);
+            if (group != null && !PersonalDataErasure.PROCESSING_GROUP.equals(group.value())) {
+                groups.add(group.value());
+            }
+        }
+        return groups;
     }
 
     private static void configure(org.axonframework.config.Configurer configurer,

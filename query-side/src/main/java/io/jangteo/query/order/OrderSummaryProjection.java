@@ -328,7 +328,7 @@ class OrderSummaryProjection {
      */
     @EventHandler
     void on(ErasesPersonalData event) {
-        orders.collection().updateMany(Filters.eq(OrderSummaryDocument.BUYER_ID, event.dataSubject()),
+        orders.writeThrough().updateMany(Filters.eq(OrderSummaryDocument.BUYER_ID, event.dataSubject()),
                 Updates.set(OrderSummaryDocument.SHIPPING_ADDRESS, null));
     }
 

@@ -47,7 +47,18 @@ public final class ChangeCounters {
     }
 
     public long take(String counter) {
-        Document after = counters.findOneAndUpdate(eq("_id", counter), Updates.inc(NEXT, 1L),
+        return take(counter, 1);
+    }
+
+    /**
+     * Takes {@code count} numbers at once (a batch of writes): they are {@code last - count + 1} to {@code last},
+     * where {@code last} is the number returned.
+     */
+    public long take(String counter, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive, got " + count);
+        }
+        Document after = counters.findOneAndUpdate(eq("_id", counter), Updates.inc(NEXT, (long) count),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return number(after, NEXT);
     }
