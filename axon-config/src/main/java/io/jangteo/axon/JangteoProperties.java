@@ -18,16 +18,20 @@ public record JangteoProperties(Path dataDir, String mongoDatabase, Processing p
     public JangteoProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         mongoDatabase = mongoDatabase == null || mongoDatabase.isBlank() ? "jangteo" : mongoDatabase;
-        processing = processing == null ? new Processing(0, null) : processing;
+        processing = processing == null ? new Processing(0, 0, null) : processing;
     }
 
     /**
-     * @param batchSize events handled per unit of work by each streaming processor
+     * @param batchSize          most events handled per unit of work by a processor with side effects (sagas,
+     *                           policies): a failure makes it handle them all again
+     * @param readModelBatchSize most events handled per unit of work by a read model's processor: each changed
+     *                           document is written once per batch, so a replay writes far less with large batches
      * @param tokenClaimInterval how long an idle processor waits before trying to claim a segment again
      */
-    public record Processing(int batchSize, Duration tokenClaimInterval) {
+    public record Processing(int batchSize, int readModelBatchSize, Duration tokenClaimInterval) {
         public Processing {
             batchSize = batchSize <= 0 ? 100 : batchSize;
+            readModelBatchSize = readModelBatchSize <= 0 ? 1_000 : readModelBatchSize;
             tokenClaimInterval = tokenClaimInterval == null ? Duration.ofSeconds(1) : tokenClaimInterval;
         }
     }

@@ -1,5 +1,6 @@
 package io.jangteo.axon.operations;
 
+import io.jangteo.axon.processing.ReadModels;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -14,9 +15,7 @@ import java.util.List;
 @ConfigurationProperties("jangteo.operations")
 record OperationsProperties(List<String> readModels, Duration progressInterval) {
 
-    static final List<String> READ_MODELS = List.of("product-catalog-v2", "category-tree", "seller-directory",
-            "member-directory", "order-summary", "cart-view", "coupon-directory", "audit-index", "member-timeline",
-            "sales-stats", "incidents");
+    static final List<String> READ_MODELS = ReadModels.DEFAULT;
 
     OperationsProperties {
         readModels = readModels == null || readModels.isEmpty() ? READ_MODELS : List.copyOf(readModels);

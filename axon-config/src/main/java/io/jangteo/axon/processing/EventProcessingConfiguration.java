@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,12 +44,15 @@ class EventProcessingConfiguration {
                                              MongoTemplate axonMongoTemplate,
                                              @Qualifier("eventSerializer") Serializer eventSerializer,
                                              TransactionManager transactionManager,
-                                             ListableBeanFactory beans) {
+                                             ListableBeanFactory beans, Environment environment) {
         JangteoProperties.Processing processing = properties.processing();
         return new ConfigurerModule() {
             @Override
             public void configureModule(org.axonframework.config.Configurer configurer) {
                 configure(configurer, processing, axonMongoTemplate, eventSerializer, transactionManager);
+                configurer.eventProcessing(eventProcessing -> ReadModels.of(environment).forEach(readModel ->
+                        eventProcessing.registerTrackingEventProcessorConfiguration(readModel, config ->
+                                processorConfiguration(processing, processing.readModelBatchSize()))));
                 Set<String> groups = processingGroups(beans);
                 configurer.eventProcessing(eventProcessing -> groups.forEach(group ->
                         eventProcessing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
@@ -77,16 +81,21 @@ class EventProcessingConfiguration {
         return groups;
     }
 
+    private static TrackingEventProcessorConfiguration processorConfiguration(JangteoProperties.Processing processing,
+                                                                              int batchSize) {
+        return TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .andBatchSize(batchSize)
+                .andTokenClaimInterval(processing.tokenClaimInterval().toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     private static void configure(org.axonframework.config.Configurer configurer,
                                   JangteoProperties.Processing processing, MongoTemplate axonMongoTemplate,
                                   Serializer eventSerializer, TransactionManager transactionManager) {
         configurer.eventProcessing(eventProcessing -> eventProcessing
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(config ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(processing.batchSize())
-                                .andTokenClaimInterval(processing.tokenClaimInterval().toMillis(),
-                                        java.util.concurrent.TimeUnit.MILLISECONDS))
+                        processorConfiguration(processing, processing.batchSize()))
                 .registerDeadLetterQueueProvider(processingGroup ->
                         PersonalDataErasure.PROCESSING_GROUP.equals(processingGroup) ? null : config ->
                                 MongoSequencedDeadLetterQueue.builder()

@@ -1,18 +1,21 @@
 package de.bwaldvogel.mongo.backend.h2;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Comparator;
 
 /**
- * Index keys compared by value (MongoDB's order of BSON values) instead of by their Java-serialized bytes, and
- * serialized exactly as H2's generic type does. Equal keys must compare as 0 and unequal keys never, or the unique
+ * Index keys compared by value (MongoDB's order of BSON values) instead of by their Java-serialized bytes. Equal keys must compare as 0 and unequal keys never, or the unique
  * index would merge or split entries: values that MongoDB's order ties but Java tells apart fall back to their bytes.
  */
 final class KeyValueType extends BasicDataType<KeyValue> {
@@ -20,6 +23,7 @@ final class KeyValueType extends BasicDataType<KeyValue> {
     static final KeyValueType INSTANCE = new KeyValueType();
 
     private static final Comparator<Object> VALUES = ValueComparator.asc();
+    private static final String VALUES_FIELD = "k";
     private final ObjectDataType serialized = new ObjectDataType();
 
     private KeyValueType() {
@@ -58,14 +62,30 @@ final class KeyValueType extends BasicDataType<KeyValue> {
         return 48 + 24 * key.size();
     }
 
+    /**
+     * Stored as BSON behind {@link DocumentValueType}'s marker, like the documents: Java serialization of every key
+     * was the read store's largest cost when a read model was rebuilt. A key BSON cannot hold (a missing value) and
+     * every key written before are in the generic type, which {@link #read} tells apart by the marker.
+     */
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
-        serialized.write(buffer, key);
+        List<Object> values = new ArrayList<>(key.size());
+        for (Object value : key) {
+            if (value instanceof Missing) {
+                serialized.write(buffer, key);
+                return;
+            }
+            values.add(value);
+        }
+        DocumentValueType.INSTANCE.write(buffer, new Document(VALUES_FIELD, values));
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        return (KeyValue) serialized.read(buffer);
+        if (buffer.get(buffer.position()) != DocumentValueType.BSON) {
+            return (KeyValue) serialized.read(buffer);
+        }
+        return new KeyValue((List<?>) DocumentValueType.INSTANCE.read(buffer).get(VALUES_FIELD));
     }
 
     @Override
