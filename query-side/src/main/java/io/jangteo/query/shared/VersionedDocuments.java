@@ -39,8 +39,8 @@ import static com.mongodb.client.model.Filters.eq;
  * ({@code changeSeq}), which is how in-memory readers find what changed.
  * <p>
  * The version check is a compare-and-set on {@code {_id, version}}: correct with several writers on a real MongoDB,
- * and served by the unique {@code {_id, version}} index on the embedded server, which ignores the non-unique indexes a
- * range condition would need and would otherwise scan the collection on every write.
+ * and found through the {@code _id} index on both servers (the embedded one uses the first index that covers a
+ * query, {@code _id}), so no index on {@code version} is kept.
  * <p>
  * <b>Batches.</b> Inside an event processor's batch (a {@link BatchingUnitOfWork}) the documents are kept in memory
  * and written once, when the batch prepares to commit: the documents of all the batch's aggregates are read with one
@@ -70,7 +70,7 @@ public final class VersionedDocuments {
         this.counter = counter;
         this.batchResource = VersionedDocuments.class.getName() + ":" + collection.getNamespace() + ":" + counter
                 + ":" + System.identityHashCode(this);
-        collection.createIndex(Indexes.ascending("_id", VERSION), new IndexOptions().unique(true).name("id_version"));
+        dropRedundantVersionIndex(collection);
         // every write takes a fresh number, so no two documents share one: a unique index, which the embedded server
         // (unlike a non-unique one) serves set lookups from, so a refresh reads the changed documents, not all of them
         try {
@@ -80,6 +80,19 @@ public final class VersionedDocuments {
             LoggerFactory.getLogger(VersionedDocuments.class).warn(
                     "Read model {} has documents without distinct change numbers ({}); refreshes will scan it",
                     collection.getNamespace(), e.getMessage());
+        }
+    }
+
+    /**
+     * Earlier versions kept a unique {@code {_id, version}} index for the compare-and-set; {@code _id} alone finds the
+     * document on both servers, and each write paid for the second index, so it is dropped where it exists.
+     */
+    private static void dropRedundantVersionIndex(MongoCollection<Document> collection) {
+        for (Document index : collection.listIndexes()) {
+            if ("id_version".equals(index.getString("name"))) {
+                collection.dropIndex("id_version");
+                return;
+            }
         }
     }
 
@@ -190,8 +203,8 @@ public final class VersionedDocuments {
     public Document find(String id) {
         Batch batch = batch();
         if (batch != null) {
-            Document current = batch.entry(id).current;
-            return current == null ? null : deepCopy(current);
+            Document latest = batch.entry(id).latest();
+            return latest == null ? null : deepCopy(latest);
         }
         return collection.find(eq("_id", id)).first();
     }
@@ -221,15 +234,65 @@ public final class VersionedDocuments {
         });
     }
 
-    /** A document as the batch knows it: as read ({@code storedVersion}, -1 when absent) and as changed since. */
+    /**
+     * A document as the batch knows it: {@code base} as read (or as created), never changed or handed out, and
+     * {@code current}, a copy of it made at the first change, which later changes edit in place. A change that throws
+     * half-way makes {@code current} again from {@code base} and the changes that succeeded, so copying costs once per
+     * document and batch, not once per event.
+     */
     private static final class Entry {
         long storedVersion;
+        Document base;
         Document current;
+        final List<Object[]> changes = new ArrayList<>(0);
         boolean dirty;
 
         Entry(Document stored) {
-            this.current = stored;
+            this.base = stored;
             this.storedVersion = stored == null ? -1 : BsonValues.number(stored, VERSION);
+        }
+
+        /** The document as it stands, or null when it does not exist. */
+        Document latest() {
+            return current != null ? current : base;
+        }
+
+        Document change(String id, long version, UnaryOperator<Document> change) {
+            if (current == null) {
+                current = deepCopy(base);
+            }
+            try {
+                current = applied(current, id, version, change);
+            } catch (RuntimeException e) {
+                Document remade = deepCopy(base);
+                for (Object[] done : changes) {
+                    @SuppressWarnings("unchecked")
+                    UnaryOperator<Document> again = (UnaryOperator<Document>) done[1];
+                    remade = applied(remade, id, (Long) done[0], again);
+                }
+                current = remade;
+                throw e;
+            }
+            changes.add(new Object[] {version, change});
+            dirty = true;
+            return current;
+        }
+
+        private static Document applied(Document document, String id, long version, UnaryOperator<Document> change) {
+            Document next = change.apply(document);
+            next.put("_id", id);
+            next.put(VERSION, version);
+            next.remove(CHANGE_SEQ); // numbered when written, so a document changed many times takes one number
+            return next;
+        }
+
+        /** Written: what is stored now is the base of later changes. */
+        void written() {
+            base = latest();
+            current = null;
+            changes.clear();
+            storedVersion = BsonValues.number(base, VERSION);
+            dirty = false;
         }
     }
 
@@ -249,30 +312,24 @@ public final class VersionedDocuments {
 
         Document create(String id, long version, LongFunction<Document> make) {
             Entry entry = entry(id);
-            if (entry.current != null) {
+            if (entry.latest() != null) {
                 return null;
             }
             long sequence = number(Math.max(8, processing.getMessages().size() / 4));
             Document created = make.apply(sequence).append("_id", id).append(VERSION, version)
                     .append(CHANGE_SEQ, sequence);
-            entry.current = created;
+            entry.base = created;
             entry.dirty = true;
             return created;
         }
 
         Document change(String id, long version, UnaryOperator<Document> change) {
             Entry entry = entry(id);
-            if (entry.current == null || BsonValues.number(entry.current, VERSION) >= version) {
+            Document latest = entry.latest();
+            if (latest == null || BsonValues.number(latest, VERSION) >= version) {
                 return null;
             }
-            // a copy all the way down: a change that throws half-way must leave the kept document as it was
-            Document next = change.apply(deepCopy(entry.current));
-            next.put("_id", id);
-            next.put(VERSION, version);
-            next.remove(CHANGE_SEQ); // numbered when written, so a document changed many times takes one number
-            entry.current = next;
-            entry.dirty = true;
-            return next;
+            return entry.change(id, version, change);
         }
 
         Entry entry(String id) {
@@ -350,23 +407,24 @@ public final class VersionedDocuments {
             }
             int unnumbered = 0;
             for (Entry entry : dirty) {
-                if (!entry.current.containsKey(CHANGE_SEQ)) {
+                if (!entry.latest().containsKey(CHANGE_SEQ)) {
                     unnumbered++;
                 }
             }
             List<WriteModel<Document>> writes = new ArrayList<>(dirty.size());
             int inserts = 0;
             for (Entry entry : dirty) {
-                if (!entry.current.containsKey(CHANGE_SEQ)) {
-                    entry.current.put(CHANGE_SEQ, number(unnumbered));
+                Document latest = entry.latest();
+                if (!latest.containsKey(CHANGE_SEQ)) {
+                    latest.put(CHANGE_SEQ, number(unnumbered));
                     unnumbered--;
                 }
                 if (entry.storedVersion < 0) {
-                    writes.add(new InsertOneModel<>(entry.current));
+                    writes.add(new InsertOneModel<>(latest));
                     inserts++;
                 } else {
-                    writes.add(new ReplaceOneModel<>(new Document("_id", entry.current.get("_id"))
-                            .append(VERSION, entry.storedVersion), entry.current));
+                    writes.add(new ReplaceOneModel<>(new Document("_id", latest.get("_id"))
+                            .append(VERSION, entry.storedVersion), latest));
                 }
             }
             BulkWriteResult result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
@@ -376,8 +434,7 @@ public final class VersionedDocuments {
                         + " of " + (writes.size() - inserts) + " replaced); the batch is handled again");
             }
             for (Entry entry : dirty) {
-                entry.storedVersion = BsonValues.number(entry.current, VERSION);
-                entry.dirty = false;
+                entry.written();
             }
             counters.commit(counter, highestTaken);
         }

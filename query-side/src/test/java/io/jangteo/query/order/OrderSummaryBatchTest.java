@@ -130,8 +130,9 @@ class OrderSummaryBatchTest {
                 new ChangeCounters(fixture.database), "plain");
         List<DomainEventMessage<?>> batch = List.of(
                 DomainEventFeed.message("Thing", "t-1", 0, "created", Instant.EPOCH),
-                DomainEventFeed.message("Thing", "t-1", 1, "fails", Instant.EPOCH),
-                DomainEventFeed.message("Thing", "t-1", 2, "changed", Instant.EPOCH));
+                DomainEventFeed.message("Thing", "t-1", 1, "added", Instant.EPOCH),
+                DomainEventFeed.message("Thing", "t-1", 2, "fails", Instant.EPOCH),
+                DomainEventFeed.message("Thing", "t-1", 3, "changed", Instant.EPOCH));
 
         new BatchingUnitOfWork<>(batch).executeWithResult(() -> {
             DomainEventMessage<?> message = (DomainEventMessage<?>) CurrentUnitOfWork.get().getMessage();
@@ -139,6 +140,11 @@ class OrderSummaryBatchTest {
             switch ((String) message.getPayload()) {
                 case "created" -> documents.create("t-1", version, n -> new Document("inner",
                         new Document("state", "created")).append("items", new ArrayList<>(List.of("a"))));
+                case "added" -> documents.change("t-1", version, document -> {
+                    document.getList("items", String.class).add("b");
+                    document.get("inner", Document.class).put("state", "added");
+                    return document;
+                });
                 case "fails" -> {
                     try {
                         documents.change("t-1", version, document -> {
@@ -156,10 +162,10 @@ class OrderSummaryBatchTest {
         });
 
         Document stored = fixture.database.getCollection("plain").find().first();
-        assertThat(stored.get("inner", Document.class).getString("state")).isEqualTo("created");
-        assertThat(stored.getList("items", String.class)).containsExactly("a");
+        assertThat(stored.get("inner", Document.class).getString("state")).isEqualTo("added");
+        assertThat(stored.getList("items", String.class)).containsExactly("a", "b");
         assertThat(stored.getString("last")).isEqualTo("changed");
-        assertThat(stored.get(VersionedDocuments.VERSION, Number.class).longValue()).isEqualTo(2);
+        assertThat(stored.get(VersionedDocuments.VERSION, Number.class).longValue()).isEqualTo(3);
     }
 
     @Test
