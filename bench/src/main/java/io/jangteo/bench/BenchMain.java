@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,10 +27,14 @@ public final class BenchMain {
               --out PATH              results file (default bench/RESULTS.md)
               --duration-seconds N    measured period per scenario (default 20)
               --warmup-seconds N      unrecorded warm-up per scenario (default 60)
-              --scenarios all|orders|history|operations
+              --scenarios all|orders|history|operations|rebuild
                                       which scenarios to run (default all; orders: only checkout;
                                       history: only support's history reads of a member with 10,000 events;
-                                      operations: read-model rebuild speed and events subscription latency)
+                                      operations: read-model rebuild speed and events subscription latency;
+                                      rebuild, not part of all, takes minutes: seeds a store of --store-events
+                                      events, cloned at the storage level from 200 template orders made through
+                                      the API, then rebuilds the order projections order-summary and sales-stats)
+              --store-events N        events in the rebuild group's store (default 1000000)
               --jvm-opts "OPTS"       JVM options for the application, space-separated (default as in the
                                       README's quick start: the class archive, -XX:+UseSerialGC -Xmx256m)
               --check-options         only validate the options (bench/run does so before building the app)
@@ -54,13 +59,16 @@ public final class BenchMain {
     static final String TIMELINE_NEWEST = "memberTimeline newest page (last: 20)";
     static final String ORDER_AS_OF = "order(id, asOf) of that member's order";
     static final String REBUILD_ORDERS = "rebuild order-summary (requests: events replayed; ms: whole rebuild)";
+    /** Rows of the rebuild group: "rebuild order-summary, 1,000,000 events in store (order events 66%)". */
+    static final String REBUILD_IN_STORE = "rebuild %s, ";
     static final String REBUILD_CATALOG = "rebuild product-catalog-v2 (requests: events replayed; ms: whole rebuild)";
     static final String STREAM = "events subscription delivery, append to receipt (50 renames/s)";
     /** Products the application seeds into an empty data directory (jangteo.demo.products). */
     static final int DEMO_PRODUCTS = 300;
     private static final int MAX_CONCURRENCY = 32;
 
-    record Options(Path jar, Path out, Duration duration, Duration warmup, List<String> jvmOpts, String scenarios) {
+    record Options(Path jar, Path out, Duration duration, Duration warmup, List<String> jvmOpts, String scenarios,
+            long storeEvents) {
 
         /** Returns null when help was asked for. */
         static Options parse(String... args) {
@@ -72,6 +80,7 @@ public final class BenchMain {
             int warmup = 60;
             List<String> jvmOpts = DEFAULT_JVM_OPTS;
             String scenarios = "all";
+            long storeEvents = 1_000_000;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.equals("--help") || arg.equals("-h")) {
@@ -93,20 +102,34 @@ public final class BenchMain {
                     case "--duration-seconds" -> duration = seconds(arg, value, 1);
                     case "--warmup-seconds" -> warmup = seconds(arg, value, 0);
                     case "--scenarios" -> scenarios = switch (value) {
-                        case "all", "orders", "history", "operations" -> value;
+                        case "all", "orders", "history", "operations", "rebuild" -> value;
                         default -> throw new IllegalArgumentException(
-                                "--scenarios is all, orders, history or operations, got '" + value + "'");
+                                "--scenarios is all, orders, history, operations or rebuild, got '" + value + "'");
                     };
+                    case "--store-events" -> storeEvents = count(arg, value, 1_000);
                     case "--jvm-opts" -> jvmOpts = Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
             return new Options(jar, out, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), jvmOpts,
-                    scenarios);
+                    scenarios, storeEvents);
         }
 
+        /** rebuild is never part of all: seeding its store and rebuilding take minutes. */
         boolean runs(String group) {
-            return scenarios.equals("all") || scenarios.equals(group);
+            return scenarios.equals(group) || scenarios.equals("all") && !group.equals("rebuild");
+        }
+
+        private static long count(String option, String value, long min) {
+            try {
+                long n = Long.parseLong(value.replace("_", "").replace(",", ""));
+                if (n >= min) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new IllegalArgumentException(option + " needs a whole number >= " + min + ", got '" + value + "'");
         }
 
         private static int seconds(String option, String value, int min) {
@@ -170,6 +193,17 @@ public final class BenchMain {
                 .connectTimeout(Duration.ofSeconds(2))
                 .executor(pool)
                 .build();
+        SeedProcess.Summary store = null;
+        if (options.runs("rebuild")) {
+            Path seedLog = work.resolve("seed.log");
+            System.out.printf("seeding a store of %,d events in %s (log: %s)%n", options.storeEvents(),
+                    work.resolve("data"), seedLog);
+            store = SeedProcess.run(java, options.jar(), work.resolve("data"), options.storeEvents(), seedLog,
+                    Duration.ofMinutes(90));
+            System.out.printf("store: %,d events %s, event file %.1f MiB (%.1f MiB before compaction), seeded in %.1f s "
+                            + "(copying %.1f s)%n", store.events(), store.byAggregateType(), store.storeBytes() / 1048576.0,
+                    store.storeBytesBeforeCompact() / 1048576.0, store.seconds(), store.cloneSeconds());
+        }
         try (AppProcess app = AppProcess.start(java, options.jvmOpts(), options.jar(), work)) {
             System.out.println("application log: " + app.log());
             double healthySeconds = app.awaitHealthy(http, Duration.ofSeconds(120));
@@ -179,12 +213,22 @@ public final class BenchMain {
             System.out.printf("idle RSS %.1f MiB%n", rssMib);
 
             GraphQl gql = new GraphQl(http, app.graphqlUri());
-            // the demo catalog is seeded in the background after start-up; browse it once it is complete
             String admin = gql.devLogin("ADMIN", null);
+            List<ScenarioResult> results = new ArrayList<>();
+            if (store != null) {
+                // the seeded store: no demo catalog (the application seeds one only into an empty store)
+                for (String processor : List.of("order-summary", "sales-stats")) {
+                    results.add(Rebuilds.rebuild(storeRebuildLabel(processor, store), processor, gql, admin,
+                            Duration.ofMinutes(60)));
+                    System.out.println("  " + Report.row(results.get(results.size() - 1)));
+                }
+                report(options, java, app, healthySeconds, rssMib, 0, 0, 0, 0, results, storeNote(store));
+                return;
+            }
+            // the demo catalog is seeded in the background after start-up; browse it once it is complete
             long demo = gql.awaitProductCount(admin, DEMO_PRODUCTS, Duration.ofSeconds(180));
             System.out.printf("demo catalog: %d products%n", demo);
 
-            List<ScenarioResult> results = new ArrayList<>();
             double loadRssMib = 0;
             long created = 0;
             long inStore = demo;
@@ -283,19 +327,43 @@ public final class BenchMain {
                 System.out.println("  " + Report.row(results.get(results.size() - 1)));
             }
 
-            Report.Run run = new Report.Run(Instant.now().truncatedTo(ChronoUnit.SECONDS), gitCommit(),
-                    Report.Machine.probe(java), app.jvmOpts(), options.warmup(), options.duration(),
-                    healthySeconds, rssMib, loadRssMib, demo, inStore, created, results);
-            String previous = Files.exists(options.out()) ? Files.readString(options.out()) : null;
-            Files.writeString(options.out(), Report.merge(Report.latest(run), previous));
-            System.out.println();
-            System.out.println(Report.table(results));
-            System.out.println();
-            System.out.println(Report.targets(run));
-            System.out.println("written to " + options.out());
+            report(options, java, app, healthySeconds, rssMib, loadRssMib, demo, inStore, created, results, null);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static void report(Options options, Path java, AppProcess app, double healthySeconds, double rssMib,
+            double loadRssMib, long demo, long inStore, long created, List<ScenarioResult> results, String storeNote)
+            throws IOException {
+        Report.Run run = new Report.Run(Instant.now().truncatedTo(ChronoUnit.SECONDS), gitCommit(),
+                Report.Machine.probe(java), app.jvmOpts(), options.warmup(), options.duration(),
+                healthySeconds, rssMib, loadRssMib, demo, inStore, created, results, storeNote);
+        String previous = Files.exists(options.out()) ? Files.readString(options.out()) : null;
+        Files.writeString(options.out(), Report.merge(Report.latest(run), previous));
+        System.out.println();
+        System.out.println(Report.table(results));
+        System.out.println();
+        System.out.println(Report.targets(run));
+        System.out.println("written to " + options.out());
+    }
+
+    /** The label of a rebuild row over the seeded store; Report finds these by {@link #REBUILD_IN_STORE}. */
+    static String storeRebuildLabel(String processor, SeedProcess.Summary store) {
+        return String.format(Locale.ROOT, REBUILD_IN_STORE + "%,d events in store (order events %.0f%%)", processor,
+                store.events(), store.share("Order"));
+    }
+
+    static String storeNote(SeedProcess.Summary store) {
+        return String.format(Locale.ROOT, "%,d events (by aggregate type: %s), an event file of %.0f MiB (compacted). Cloned, not "
+                        + "placed: %d template orders were made through the API (placed to PAID with a stored card, "
+                        + "then confirmed, cancelled, returned or left in transit), then copied %,d times at the "
+                        + "storage level with their Product stock events (fresh order, event and correlation ids, "
+                        + "times spread over the year before; the same buyers, products and acting accounts). "
+                        + "Processors' tokens were set to the head, so nothing but the rebuilds read the copies. "
+                        + "Seeded in %.0f s",
+                store.events(), store.byAggregateType(), store.storeBytes() / 1024.0 / 1024.0, store.templateOrders(),
+                store.copiedOrders(), store.seconds());
     }
 
     private static ScenarioResult scenario(String name, int concurrency, Options options, Load.Call call,

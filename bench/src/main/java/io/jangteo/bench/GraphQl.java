@@ -13,7 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** The few GraphQL operations the benchmark sends, and what counts as an error in their answers. */
-final class GraphQl {
+public final class GraphQl {
 
     static final String LOGIN = "mutation Login($input: DevLoginInput!) { devLogin(input: $input) "
             + "{ token expiresAt errors { code field message } } }";
@@ -42,7 +42,7 @@ final class GraphQl {
     private final HttpClient http;
     private final URI uri;
 
-    GraphQl(HttpClient http, URI uri) {
+    public GraphQl(HttpClient http, URI uri) {
         this.http = http;
         this.uri = uri;
     }
@@ -75,7 +75,7 @@ final class GraphQl {
         return body(CATALOG, null);
     }
 
-    static String body(String query, ObjectNode input) {
+    public static String body(String query, ObjectNode input) {
         ObjectNode body = JSON.createObjectNode().put("query", query);
         if (input != null) {
             body.putObject("variables").set("input", input);
@@ -84,7 +84,7 @@ final class GraphQl {
     }
 
     /** A request body with the given variables. */
-    static String withVariables(String query, ObjectNode variables) {
+    public static String withVariables(String query, ObjectNode variables) {
         ObjectNode body = JSON.createObjectNode().put("query", query);
         body.set("variables", variables);
         return body.toString();
@@ -94,7 +94,7 @@ final class GraphQl {
      * Null when the answer is a success, else a description to report. Besides HTTP status and top-level
      * GraphQL errors, a mutation payload's user errors count: a rejected create is not a create.
      */
-    static String errorOf(int status, String body) {
+    public static String errorOf(int status, String body) {
         if (status != 200) {
             return "HTTP " + status + ": " + body;
         }
@@ -156,7 +156,7 @@ final class GraphQl {
         return devLogin("SELLER", "bench-seller");
     }
 
-    String devLogin(String role, String sellerId) throws IOException, InterruptedException {
+    public String devLogin(String role, String sellerId) throws IOException, InterruptedException {
         return devLogin(role, sellerId, "bench-" + role.toLowerCase());
     }
 
@@ -178,12 +178,12 @@ final class GraphQl {
     }
 
     /** Sends one request and answers its body, whatever it says. */
-    String callForBody(String body, String token) throws IOException, InterruptedException {
+    public String callForBody(String body, String token) throws IOException, InterruptedException {
         return post(body, token).body();
     }
 
     /** A set-up mutation that must succeed; answers its payload ({@code data.<field>}). */
-    JsonNode mutation(String query, ObjectNode input, String token, String field)
+    public JsonNode mutation(String query, ObjectNode input, String token, String field)
             throws IOException, InterruptedException {
         HttpResponse<String> response = post(body(query, input), token);
         String error = errorOf(response.statusCode(), response.body());

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * nothing to PAID — quote, order, stock reservations, the payment charge and the stock commit — and answers when it
  * is paid.
  */
-final class Orders {
+public final class Orders {
 
     static final String PLACE = "mutation Place($input: PlaceOrderInput!) { placeOrder(input: $input) "
             + "{ orderId order { id status amountToPay { amount } } errors { code field message } } }";
@@ -49,13 +51,14 @@ final class Orders {
     private final List<Item> shelf = new ArrayList<>();
     private final List<Buyer> buyers = new ArrayList<>();
     private final AtomicLong orders = new AtomicLong();
+    private final Map<String, String> sellerTokens = new ConcurrentHashMap<>();
 
     private Orders(GraphQl gql) {
         this.gql = gql;
     }
 
     /** Sets the world up through the API, as shops and shoppers would. */
-    static Orders prepare(GraphQl gql, String adminToken, int buyers, String password) throws IOException,
+    public static Orders prepare(GraphQl gql, String adminToken, int buyers, String password) throws IOException,
             InterruptedException {
         Orders world = new Orders(gql);
         for (String shop : List.of("벤치 문구점", "벤치 생활용품")) {
@@ -88,7 +91,7 @@ final class Orders {
     }
 
     /** Places one paid order for the buyer with that index; answers its id. */
-    String placePaidOrder(int buyer) throws IOException, InterruptedException {
+    public String placePaidOrder(int buyer) throws IOException, InterruptedException {
         String answer = gql.callForBody(placeBody(buyer), buyers.get(buyer).token());
         String error = paidOrError(answer);
         if (error != null) {
@@ -97,11 +100,20 @@ final class Orders {
         return JSON.readTree(answer).path("data").path("placeOrder").path("orderId").asText();
     }
 
+    /** A signed-in token of the shop with that id (one of the two this world registered). */
+    public String sellerToken(String sellerId) {
+        String token = sellerTokens.get(sellerId);
+        if (token == null) {
+            throw new IllegalArgumentException("not a shop of this world: " + sellerId);
+        }
+        return token;
+    }
+
     Item item(int index) {
         return shelf.get(index % shelf.size());
     }
 
-    String buyerToken(int buyer) {
+    public String buyerToken(int buyer) {
         return buyers.get(buyer).token();
     }
 
@@ -145,6 +157,7 @@ final class Orders {
                 .path("seller").path("id").asText();
         gql.mutation(APPROVE_SELLER, JSON.createObjectNode().put("sellerId", sellerId), adminToken, "approveSeller");
         String seller = gql.devLogin("SELLER", sellerId, "bench-seller-" + sellerId);
+        sellerTokens.put(sellerId, seller);
         ObjectNode policy = JSON.createObjectNode();
         ObjectNode fees = policy.putObject("policy");
         won(fees, "baseFee", 3_000);

@@ -51,7 +51,15 @@ final class Report {
     record Run(Instant date, String commit, Machine machine, List<String> jvmOpts, Duration warmup,
             Duration duration, double healthySeconds, double rssMib, double loadRssMib, long demoProducts,
             long productsInStore, long productsCreated,
-            List<ScenarioResult> results) {
+            List<ScenarioResult> results, String seededStore) {
+
+        /** A run without the rebuild group's seeded store. */
+        Run(Instant date, String commit, Machine machine, List<String> jvmOpts, Duration warmup, Duration duration,
+                double healthySeconds, double rssMib, double loadRssMib, long demoProducts, long productsInStore,
+                long productsCreated, List<ScenarioResult> results) {
+            this(date, commit, machine, jvmOpts, warmup, duration, healthySeconds, rssMib, loadRssMib, demoProducts,
+                    productsInStore, productsCreated, results, null);
+        }
     }
 
     private Report() {
@@ -82,7 +90,7 @@ final class Report {
                 + throughputTarget(run, BenchMain.CHECKOUT, 8, 0, 100, "placeOrder p99 ≤ 100 ms at concurrency 8")
                 + throughputTarget(run, BenchMain.TIMELINE_FIRST, 8, 0, 50, "memberTimeline first page p99 ≤ 50 ms (10,000 events, concurrency 8)")
                 + throughputTarget(run, BenchMain.ORDER_AS_OF, 8, 0, 20, "order(id, asOf) p99 ≤ 20 ms (concurrency 8)")
-                + throughputTarget(run, BenchMain.REBUILD_ORDERS, 1, 50_000, Double.MAX_VALUE, "rebuild ≥ 50,000 events/s (order-summary)")
+                + rebuildTarget(run)
                 + throughputTarget(run, BenchMain.STREAM, 1, 0, 50, "events subscription delivery p99 ≤ 50 ms")
                 + targetRow("healthy within 8 s of start", format("%.2f s", run.healthySeconds()),
                         run.healthySeconds() <= 8)
@@ -98,6 +106,21 @@ final class Report {
                 .map(r -> targetRow(target,
                         format("%.1f/s, p99 %.2f ms, %d errors", r.throughput(), r.percentileMs(99), r.errors()),
                         r.throughput() >= minPerSecond && r.percentileMs(99) <= maxP99Ms && r.errors() == 0))
+                .orElse(notRun(target));
+    }
+
+    /**
+     * The order-summary rebuild over the rebuild group's seeded store when the run has one (the issue asks for at
+     * least 1,000,000 events in the store), else over the operations group's small store; either way the measured
+     * column says how many events the store held.
+     */
+    private static String rebuildTarget(Run run) {
+        String target = "rebuild ≥ 50,000 events/s (order-summary)";
+        String seeded = String.format(BenchMain.REBUILD_IN_STORE, "order-summary");
+        return run.results().stream().filter(r -> r.name().startsWith(seeded)).findFirst()
+                .or(() -> run.results().stream().filter(r -> r.name().equals(BenchMain.REBUILD_ORDERS)).findFirst())
+                .map(r -> targetRow(target, format("%.1f/s over %,d events in store, %d errors", r.throughput(),
+                        r.requests(), r.errors()), r.throughput() >= 50_000 && r.errors() == 0))
                 .orElse(notRun(target));
     }
 
@@ -143,6 +166,7 @@ final class Report {
                         + "version); the signed-in scenario executes the query every time%n", run.demoProducts())
                 + format("- Products in store before the list scenario: %d (the bench created %d)%n",
                         run.productsInStore(), run.productsCreated())
+                + (run.seededStore() == null ? "" : "- Event store of the rebuild rows: " + run.seededStore() + "\n")
                 + "\n### First errors\n\n" + (errors.length() == 0 ? "None.\n" : errors.toString());
     }
 

@@ -70,6 +70,30 @@ class ReportTest {
     }
 
     @Test
+    void rebuildTargetPrefersTheSeededStoreAndSaysHowManyEventsItHeld() {
+        Histogram twentySeconds = new Histogram(3);
+        twentySeconds.recordValue(20_000_000);
+        SeedProcess.Summary store = new SeedProcess.Summary(1_000_000, java.util.Map.of("Order", 660_000L,
+                "Product", 340_000L), 200, 80_000, 300, 120, 900L * 1024 * 1024, 9000L * 1024 * 1024);
+        ScenarioResult small = new ScenarioResult(BenchMain.REBUILD_ORDERS, 1, 5_000, 0, 5_000, 0.05, twentySeconds, null);
+        ScenarioResult seeded = new ScenarioResult(BenchMain.storeRebuildLabel("order-summary", store), 1, 1_000_000, 0,
+                1_000_000, 20.0, twentySeconds, null);
+        ScenarioResult sales = new ScenarioResult(BenchMain.storeRebuildLabel("sales-stats", store), 1, 1_000_000, 0,
+                1_000_000, 10.0, twentySeconds, null);
+
+        assertThat(seeded.name()).isEqualTo("rebuild order-summary, 1,000,000 events in store (order events 66%)");
+        assertThat(Report.targets(run("2025-01-01T00:00:00Z", "abc", 5, small, sales, seeded)))
+                .contains("| rebuild ≥ 50,000 events/s (order-summary) | 50000.0/s over 1,000,000 events in store, 0 errors | met |");
+        assertThat(Report.targets(run("2025-01-01T00:00:00Z", "abc", 5, small)))
+                .contains("| rebuild ≥ 50,000 events/s (order-summary) | 100000.0/s over 5,000 events in store, 0 errors | met |");
+        Report.Run withStore = new Report.Run(Instant.parse("2025-01-01T00:00:00Z"), "abc", MACHINE, List.of(),
+                Duration.ofSeconds(5), Duration.ofSeconds(20), 5, 300.0, 0, 0, 0, 0, List.of(seeded),
+                BenchMain.storeNote(store));
+        assertThat(Report.latest(withStore)).contains("- Event store of the rebuild rows: 1,000,000 events",
+                "Cloned, not placed: 200 template orders", "copied 80,000 times");
+    }
+
+    @Test
     void firstRunHasAnEmptyHistory() {
         String file = Report.merge(Report.latest(run("2025-01-01T00:00:00Z", "aaa", 5, result("createProduct", 1, 1, 1000))), null);
 
