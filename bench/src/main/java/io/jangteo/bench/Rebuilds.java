@@ -36,8 +36,15 @@ final class Rebuilds {
         long head = JSON.readTree(answer).path("data").path("rebuildProjection").path("projection")
                 .path("headPosition").asLong();
         long deadline = started + limit.toNanos();
+        String token = adminToken;
         while (System.nanoTime() < deadline) {
-            JsonNode projection = find(gql.callForBody(PROJECTIONS, adminToken), processor);
+            String body = gql.callForBody(PROJECTIONS, token);
+            if (GraphQl.errorOf(200, body) != null) {
+                // a rebuild may outlast the admin's token (15 minutes): sign in again and ask once more
+                token = gql.devLogin("ADMIN", null);
+                body = gql.callForBody(PROJECTIONS, token);
+            }
+            JsonNode projection = find(body, processor);
             if (projection != null && !projection.path("replaying").asBoolean()
                     && "LIVE".equals(projection.path("state").asText())
                     && projection.path("position").asLong(-1) >= head) {
