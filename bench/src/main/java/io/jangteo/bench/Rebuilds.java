@@ -38,7 +38,14 @@ final class Rebuilds {
         long deadline = started + limit.toNanos();
         String token = adminToken;
         while (System.nanoTime() < deadline) {
-            String body = gql.callForBody(PROJECTIONS, token);
+            String body;
+            try {
+                body = gql.callForBody(PROJECTIONS, token);
+            } catch (java.net.http.HttpTimeoutException e) {
+                // the application is busy rebuilding: ask again, the rebuild's own limit still applies
+                System.out.println("  projections query timed out during the rebuild; asking again");
+                continue;
+            }
             if (GraphQl.errorOf(200, body) != null) {
                 // a rebuild may outlast the admin's token (15 minutes): sign in again and ask once more
                 token = gql.devLogin("ADMIN", null);

@@ -48,7 +48,9 @@ class EmbeddedStorageConfiguration {
         config.setJdbcUrl("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         config.setUsername("sa");
         config.setPassword("");
-        config.setMaximumPoolSize(16);
+        // every tracking processor holds a connection for the whole of a batch (its transaction), about twenty of
+        // them; with 16, a rebuild that slowed the read store left requests waiting for a connection for minutes
+        config.setMaximumPoolSize(40);
         return new HikariDataSource(config);
     }
 
@@ -95,6 +97,10 @@ class EmbeddedStorageConfiguration {
                 .applyConnectionString(new ConnectionString(
                         "mongodb://" + address.getHostString() + ":" + address.getPort()))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                // the driver's monitor reads its heartbeat with the connect timeout (10 s by default) and, past it,
+                // marks the server unknown and clears the pool, failing every operation in flight; the server is in
+                // this JVM, so a slow answer means it is busy (a large commit, a collection), not gone
+                .applyToSocketSettings(socket -> socket.connectTimeout(60, TimeUnit.SECONDS))
                 .applyToConnectionPoolSettings(pool -> pool.maxSize(64))
                 .build());
     }

@@ -39,8 +39,9 @@ import static com.mongodb.client.model.Filters.eq;
  * ({@code changeSeq}), which is how in-memory readers find what changed.
  * <p>
  * The version check is a compare-and-set on {@code {_id, version}}: correct with several writers on a real MongoDB,
- * and found through the {@code _id} index on both servers (the embedded one uses the first index that covers a
- * query, {@code _id}), so no index on {@code version} is kept.
+ * and served by the unique {@code {_id, version}} index on the embedded server, which uses an index only for a query
+ * on exactly its fields (so not the {@code _id} index for this filter) and would otherwise scan the collection on
+ * every write.
  * <p>
  * <b>Batches.</b> Inside an event processor's batch (a {@link BatchingUnitOfWork}) the documents are kept in memory
  * and written once, when the batch prepares to commit: the documents of all the batch's aggregates are read with one
@@ -70,7 +71,7 @@ public final class VersionedDocuments {
         this.counter = counter;
         this.batchResource = VersionedDocuments.class.getName() + ":" + collection.getNamespace() + ":" + counter
                 + ":" + System.identityHashCode(this);
-        dropRedundantVersionIndex(collection);
+        collection.createIndex(Indexes.ascending("_id", VERSION), new IndexOptions().unique(true).name("id_version"));
         // every write takes a fresh number, so no two documents share one: a unique index, which the embedded server
         // (unlike a non-unique one) serves set lookups from, so a refresh reads the changed documents, not all of them
         try {
@@ -80,19 +81,6 @@ public final class VersionedDocuments {
             LoggerFactory.getLogger(VersionedDocuments.class).warn(
                     "Read model {} has documents without distinct change numbers ({}); refreshes will scan it",
                     collection.getNamespace(), e.getMessage());
-        }
-    }
-
-    /**
-     * Earlier versions kept a unique {@code {_id, version}} index for the compare-and-set; {@code _id} alone finds the
-     * document on both servers, and each write paid for the second index, so it is dropped where it exists.
-     */
-    private static void dropRedundantVersionIndex(MongoCollection<Document> collection) {
-        for (Document index : collection.listIndexes()) {
-            if ("id_version".equals(index.getString("name"))) {
-                collection.dropIndex("id_version");
-                return;
-            }
         }
     }
 
