@@ -72,6 +72,10 @@ class ProjectionOperationsIT {
      * change counters, which count writes (a rebuild writes each document again) so that query nodes reload.
      */
     private static final Set<String> BOOKKEEPING = Set.of("axon_tokens", "counters");
+    private static final String CHANGE_SEQ = "changeSeq";
+    private static final String POSITION = "position";
+    /** Read models whose documents carry the change number of their creation as {@code position}. */
+    private static final Set<String> CREATION_NUMBERED = Set.of("products_v2", "sellers", "coupons");
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final Path DATA_DIR = temporaryDataDir();
 
@@ -229,12 +233,28 @@ class ProjectionOperationsIT {
     }
 
     /** Every collection's documents by id, bookkeeping left out. */
+    /**
+     * Every read-model collection, sorted by {@code _id}. Change numbers ({@code changeSeq}) are write stamps: a read
+     * model written in batches numbers each batch's documents once, so a rebuild in batches of 1,000 numbers them
+     * otherwise than the live writes did, and they are left out. A document's creation number ({@code position},
+     * products, shops and coupons) only orders documents by creation, so it is compared as its rank.
+     */
     private Map<String, List<Document>> snapshot() {
         Map<String, List<Document>> collections = new TreeMap<>();
         for (String name : database.listCollectionNames()) {
             if (!BOOKKEEPING.contains(name)) {
-                collections.put(name, database.getCollection(name).find()
-                        .sort(new Document("_id", 1)).into(new ArrayList<>()));
+                List<Document> documents = database.getCollection(name).find()
+                        .sort(new Document("_id", 1)).into(new ArrayList<>());
+                boolean ranked = CREATION_NUMBERED.contains(name);
+                List<Long> positions = documents.stream().filter(d -> ranked && d.get(POSITION) instanceof Number)
+                        .map(d -> ((Number) d.get(POSITION)).longValue()).sorted().toList();
+                for (Document document : documents) {
+                    document.remove(CHANGE_SEQ);
+                    if (ranked && document.get(POSITION) instanceof Number position) {
+                        document.put(POSITION, positions.indexOf(position.longValue()));
+                    }
+                }
+                collections.put(name, documents);
             }
         }
         return collections;
