@@ -228,11 +228,15 @@ public final class VersionedDocuments {
      * half-way makes {@code current} again from {@code base} and the changes that succeeded, so copying costs once per
      * document and batch, not once per event.
      */
+    /** A change that succeeded in this batch, kept to make the document again after a later change fails. */
+    private record Applied(long version, UnaryOperator<Document> change) {
+    }
+
     private static final class Entry {
         long storedVersion;
         Document base;
         Document current;
-        final List<Object[]> changes = new ArrayList<>(0);
+        final List<Applied> changes = new ArrayList<>(0);
         boolean dirty;
 
         Entry(Document stored) {
@@ -253,15 +257,13 @@ public final class VersionedDocuments {
                 current = applied(current, id, version, change);
             } catch (RuntimeException e) {
                 Document remade = deepCopy(base);
-                for (Object[] done : changes) {
-                    @SuppressWarnings("unchecked")
-                    UnaryOperator<Document> again = (UnaryOperator<Document>) done[1];
-                    remade = applied(remade, id, (Long) done[0], again);
+                for (Applied done : changes) {
+                    remade = applied(remade, id, done.version(), done.change());
                 }
                 current = remade;
                 throw e;
             }
-            changes.add(new Object[] {version, change});
+            changes.add(new Applied(version, change));
             dirty = true;
             return current;
         }

@@ -1,5 +1,6 @@
 package io.jangteo.query.catalog;
 
+import io.jangteo.query.history.ReplayStoresTest;
 import com.mongodb.client.MongoDatabase;
 import io.jangteo.messages.audit.AsOf;
 import io.jangteo.messages.audit.FieldChange;
@@ -19,17 +20,13 @@ import io.jangteo.messages.seller.SellerSuspended;
 import io.jangteo.messages.shared.Money;
 import io.jangteo.query.history.ErasedMembers;
 import io.jangteo.query.history.PointInTime;
-import io.jangteo.query.history.ScratchReadStore;
 import io.jangteo.query.seller.SellerDirectory;
 import io.jangteo.query.seller.SellerFixtures;
 import io.jangteo.query.shared.DomainEventFeed;
-import io.jangteo.query.shared.EmbeddedReadStore;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,29 +42,15 @@ import static io.jangteo.query.catalog.CatalogFixtures.created;
 import static io.jangteo.query.shared.DomainEventFeed.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProductAsOfTest {
+class ProductAsOfTest extends ReplayStoresTest {
 
     private static final ProductId P1 = ProductId.of("p-1");
     private static final SellerId S1 = SellerId.of("s-1");
 
-    private static EmbeddedReadStore readStore;
-    private static ScratchReadStore scratch;
 
     private PointInTime pointInTime;
     private Events events;
     private ProductCatalog live;
-
-    @BeforeAll
-    static void startStores() {
-        readStore = new EmbeddedReadStore();
-        scratch = new ScratchReadStore();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        scratch.close();
-        readStore.close();
-    }
 
     @BeforeEach
     void setUp() {

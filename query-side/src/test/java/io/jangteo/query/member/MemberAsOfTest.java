@@ -1,5 +1,6 @@
 package io.jangteo.query.member;
 
+import io.jangteo.query.history.ReplayStoresTest;
 import com.mongodb.client.MongoDatabase;
 import io.jangteo.messages.audit.AsOf;
 import io.jangteo.messages.audit.ChangesView;
@@ -19,13 +20,9 @@ import io.jangteo.messages.rewards.PointsEarned;
 import io.jangteo.messages.rewards.PurchaseRecorded;
 import io.jangteo.messages.shared.Money;
 import io.jangteo.query.history.PointInTime;
-import io.jangteo.query.history.ScratchReadStore;
-import io.jangteo.query.shared.EmbeddedReadStore;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,28 +43,14 @@ import static io.jangteo.query.member.MemberFixtures.rewards;
 import static io.jangteo.query.shared.DomainEventFeed.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MemberAsOfTest {
+class MemberAsOfTest extends ReplayStoresTest {
 
-    private static EmbeddedReadStore readStore;
-    private static ScratchReadStore scratch;
 
     private final AtomicReference<Instant> clock = new AtomicReference<>(at(0));
     private MongoDatabase database;
     private PointInTime pointInTime;
     private MemberFeed feed;
     private MemberQueryHandler live;
-
-    @BeforeAll
-    static void startStores() {
-        readStore = new EmbeddedReadStore();
-        scratch = new ScratchReadStore();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        scratch.close();
-        readStore.close();
-    }
 
     @BeforeEach
     void setUp() {

@@ -1,5 +1,6 @@
 package io.jangteo.query.member;
 
+import io.jangteo.query.history.ReplayStoresTest;
 import io.jangteo.messages.audit.AsOf;
 import io.jangteo.messages.audit.FieldChange;
 import io.jangteo.messages.audit.FindMemberAsOfQuery;
@@ -10,13 +11,9 @@ import io.jangteo.messages.rewards.PointsEarned;
 import io.jangteo.messages.rewards.PurchaseRecorded;
 import io.jangteo.messages.shared.Money;
 import io.jangteo.query.history.PointInTime;
-import io.jangteo.query.history.ScratchReadStore;
-import io.jangteo.query.shared.EmbeddedReadStore;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,25 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A long member history rebuilt once leaves checkpoints that later audit pages and point-in-time reads resume from,
  * giving what a rebuild from the first event gives. Replayed events are counted, never timed; times are printed.
  */
-class MemberCheckpointsTest {
+class MemberCheckpointsTest extends ReplayStoresTest {
 
-    private static EmbeddedReadStore readStore;
-    private static ScratchReadStore scratch;
 
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
     private MemberFeed feed;
-
-    @BeforeAll
-    static void startStores() {
-        readStore = new EmbeddedReadStore();
-        scratch = new ScratchReadStore();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        scratch.close();
-        readStore.close();
-    }
 
     @BeforeEach
     void setUp() {

@@ -1,5 +1,6 @@
 package io.jangteo.query.member;
 
+import io.jangteo.query.history.ReplayStoresTest;
 import io.jangteo.messages.audit.AsOf;
 import io.jangteo.messages.audit.FindMemberAsOfQuery;
 import io.jangteo.messages.member.AccountLocked;
@@ -13,13 +14,9 @@ import io.jangteo.messages.rewards.PointsEarned;
 import io.jangteo.messages.rewards.PurchaseRecorded;
 import io.jangteo.messages.shared.Money;
 import io.jangteo.query.history.PointInTime;
-import io.jangteo.query.history.ScratchReadStore;
-import io.jangteo.query.shared.EmbeddedReadStore;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +41,8 @@ import static io.jangteo.query.shared.DomainEventFeed.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Member states kept from earlier rebuilds give what a rebuild from the first event gives. */
-class MemberRebuiltStatesTest {
+class MemberRebuiltStatesTest extends ReplayStoresTest {
 
-    private static EmbeddedReadStore readStore;
-    private static ScratchReadStore scratch;
 
     private final AtomicReference<Instant> clock = new AtomicReference<>(at(0));
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
@@ -55,18 +50,6 @@ class MemberRebuiltStatesTest {
     private MemberFeed feed;
     private MemberQueryHandler live;
     private int stored;
-
-    @BeforeAll
-    static void startStores() {
-        readStore = new EmbeddedReadStore();
-        scratch = new ScratchReadStore();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        scratch.close();
-        readStore.close();
-    }
 
     @BeforeEach
     void setUp() {

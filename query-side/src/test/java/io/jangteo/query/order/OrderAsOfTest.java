@@ -1,5 +1,6 @@
 package io.jangteo.query.order;
 
+import io.jangteo.query.history.ReplayStoresTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import io.jangteo.messages.audit.AsOf;
@@ -15,13 +16,9 @@ import io.jangteo.messages.order.ReturnReason;
 import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.Viewer;
 import io.jangteo.query.history.PointInTime;
-import io.jangteo.query.history.ScratchReadStore;
-import io.jangteo.query.shared.EmbeddedReadStore;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +51,7 @@ import static io.jangteo.query.order.OrderFixtures.shipped;
 import static io.jangteo.query.shared.DomainEventFeed.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OrderAsOfTest {
+class OrderAsOfTest extends ReplayStoresTest {
 
     private static final List<Viewer> VIEWERS = List.of(
             new Viewer(ActorRole.SUPPORT, "support-1", null),
@@ -63,24 +60,10 @@ class OrderAsOfTest {
             new Viewer(ActorRole.ANALYST, "analyst-1", null),
             new Viewer(ActorRole.CUSTOMER, "someone-else", null));
 
-    private static EmbeddedReadStore readStore;
-    private static ScratchReadStore scratch;
 
     private PointInTime pointInTime;
     private OrderFeed feed;
     private OrderQueryHandler live;
-
-    @BeforeAll
-    static void startStores() {
-        readStore = new EmbeddedReadStore();
-        scratch = new ScratchReadStore();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        scratch.close();
-        readStore.close();
-    }
 
     @BeforeEach
     void setUp() {

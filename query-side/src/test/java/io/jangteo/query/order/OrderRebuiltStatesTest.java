@@ -1,5 +1,6 @@
 package io.jangteo.query.order;
 
+import io.jangteo.query.history.ReplayStoresTest;
 import io.jangteo.messages.audit.AsOf;
 import io.jangteo.messages.audit.FindOrderAsOfQuery;
 import io.jangteo.messages.order.OrderView;
@@ -7,13 +8,9 @@ import io.jangteo.messages.order.ReturnReason;
 import io.jangteo.messages.shared.ActorRole;
 import io.jangteo.messages.shared.Viewer;
 import io.jangteo.query.history.PointInTime;
-import io.jangteo.query.history.ScratchReadStore;
-import io.jangteo.query.shared.EmbeddedReadStore;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,29 +43,15 @@ import static io.jangteo.query.shared.DomainEventFeed.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Order states kept from earlier rebuilds give what a rebuild from the first event gives. */
-class OrderRebuiltStatesTest {
+class OrderRebuiltStatesTest extends ReplayStoresTest {
 
     private static final Viewer SUPPORT = new Viewer(ActorRole.SUPPORT, "support-1", null);
 
-    private static EmbeddedReadStore readStore;
-    private static ScratchReadStore scratch;
 
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
     private PointInTime pointInTime;
     private OrderFeed feed;
     private int stored;
-
-    @BeforeAll
-    static void startStores() {
-        readStore = new EmbeddedReadStore();
-        scratch = new ScratchReadStore();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        scratch.close();
-        readStore.close();
-    }
 
     @BeforeEach
     void setUp() {

@@ -1,5 +1,6 @@
 package io.jangteo.query.seller;
 
+import io.jangteo.query.history.ReplayStoresTest;
 import com.mongodb.client.MongoDatabase;
 import io.jangteo.messages.audit.AsOf;
 import io.jangteo.messages.audit.ChangesView;
@@ -15,13 +16,9 @@ import io.jangteo.messages.seller.SellerView;
 import io.jangteo.messages.seller.ShippingPolicyChanged;
 import io.jangteo.query.history.ErasedMembers;
 import io.jangteo.query.history.PointInTime;
-import io.jangteo.query.history.ScratchReadStore;
 import io.jangteo.query.shared.DomainEventFeed;
-import io.jangteo.query.shared.EmbeddedReadStore;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,26 +33,12 @@ import static io.jangteo.query.seller.SellerFixtures.registered;
 import static io.jangteo.query.shared.DomainEventFeed.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SellerAsOfTest {
+class SellerAsOfTest extends ReplayStoresTest {
 
-    private static EmbeddedReadStore readStore;
-    private static ScratchReadStore scratch;
 
     private PointInTime pointInTime;
     private SellerEvents feed;
     private SellerDirectory live;
-
-    @BeforeAll
-    static void startStores() {
-        readStore = new EmbeddedReadStore();
-        scratch = new ScratchReadStore();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        scratch.close();
-        readStore.close();
-    }
 
     @BeforeEach
     void setUp() {

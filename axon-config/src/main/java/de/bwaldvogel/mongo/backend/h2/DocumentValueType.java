@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -57,7 +58,7 @@ final class DocumentValueType extends BasicDataType<Document> {
             return (Document) legacy.read(buffer);
         }
         buffer.get();
-        int length = readVarInt(buffer);
+        int length = DataUtils.readVarInt(buffer);
         ByteBuf encoded;
         if (buffer.hasArray()) {
             encoded = Unpooled.wrappedBuffer(buffer.array(), buffer.arrayOffset() + buffer.position(), length);
@@ -68,10 +69,6 @@ final class DocumentValueType extends BasicDataType<Document> {
             encoded = Unpooled.wrappedBuffer(bytes);
         }
         return BsonDecoder.decodeBson(encoded);
-    }
-
-    private static int readVarInt(ByteBuffer buffer) {
-        return org.h2.mvstore.DataUtils.readVarInt(buffer);
     }
 
     /** A rough size for H2's cache accounting: per field a map entry, plus the characters of strings. */
